@@ -1,0 +1,45 @@
+using Comptoir.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comptoir.Features.DemoData;
+
+/// <summary>
+/// Fills an empty database with a deterministic demo organisation and every feature's demo data, in one
+/// transaction: a run that fails or is stopped leaves the database empty, never half-filled.
+/// </summary>
+public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogger<DemoDataGenerator> logger)
+{
+    public async Task<IReadOnlyList<string>> GenerateAsync(DemoScale scale, int seed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
+        if (await db.Countries.AnyAsync(cancellationToken))
+        {
+            throw new DemoDataException(
+                "The database already holds an organisation. Demo data goes into an empty database: " +
+                "point ConnectionStrings:Comptoir at a new one, or delete the SQLite file under data/.");
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = new DemoDataRun(db, scale, seed, now);
+        var summaries = new List<string>();
+        foreach (var part in scope.ServiceProvider.GetServices<IDemoDataPart>().OrderBy(p => p.Order))
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            var summary = await part.GenerateAsync(run, cancellationToken);
+            db.ChangeTracker.Clear();
+            var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            LogPart(logger, part.Name, summary, seconds);
+            summaries.Add($"{part.Name}: {summary}");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return summaries;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data {Part}: {Summary} in {Seconds:F1} s")]
+    private static partial void LogPart(ILogger logger, string part, string summary, double seconds);
+}
+
+public sealed class DemoDataException(string message) : Exception(message);

@@ -1,0 +1,37 @@
+using Comptoir.Features.Sites;
+using Comptoir.Features.Staff;
+using Comptoir.Features.Stores;
+using Comptoir.Platform.Auth;
+using Comptoir.Platform.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Comptoir.Features.Home;
+
+/// <summary>Each role lands on what it works on: its site, its store, or its country and the group.</summary>
+public sealed class IndexModel(ComptoirDbContext db) : PageModel
+{
+    public StaffScope Scope { get; private set; } = null!;
+
+    public GetSite.Response? Site { get; private set; }
+
+    public GetStore.Response? Store { get; private set; }
+
+    public OrganisationOverview.Response? Overview { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Scope = StaffScope.Of(User);
+        if (Scope.Role.WorksOnSite() && Scope.SiteId is { } siteId)
+        {
+            Site = await GetSite.QueryAsync(db, Scope, siteId, cancellationToken);
+        }
+        else if (Scope.Role.WorksInStore() && Scope.StoreId is { } storeId)
+        {
+            Store = await GetStore.QueryAsync(db, Scope, storeId, cancellationToken);
+        }
+        else
+        {
+            Overview = await OrganisationOverview.QueryAsync(db, Scope, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comptoir.Platform.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Comptoir";
+    public const string DefaultSqliteConnectionString = "Data Source=data/comptoir.db";
+
+    /// <summary>
+    /// Registers <see cref="ComptoirDbContext"/> on the configured provider. Choosing PostgreSQL is
+    /// configuration only: <c>Database:Provider=PostgreSql</c> and a <c>ConnectionStrings:Comptoir</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddComptoirDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        builder.Services.AddComptoirDatabase(provider, connectionString);
+        return builder;
+    }
+
+    public static IServiceCollection AddComptoirDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
+                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite));
+                Expose<SqliteComptoirDbContext>(services);
+                break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is PostgreSql but ConnectionStrings:Comptoir is empty. " +
+                        "Set it, e.g. \"Host=localhost;Database=comptoir;Username=comptoir;Password=...\".");
+                }
+
+                services.AddDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(connectionString));
+                Expose<PostgresComptoirDbContext>(services);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or PostgreSql.");
+        }
+
+        services.AddSingleton(new DatabaseInfo(provider));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<MigrateOnStartup>();
+        return services;
+    }
+
+    /// <summary>Features depend on the abstract context; the provider's subclass stays an implementation detail.</summary>
+    private static void Expose<TContext>(IServiceCollection services)
+        where TContext : ComptoirDbContext
+    {
+        services.AddScoped<ComptoirDbContext>(sp => sp.GetRequiredService<TContext>());
+        services.AddSingleton<IDbContextFactory<ComptoirDbContext>>(sp =>
+            new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    /// <summary>Makes a relative SQLite path usable: creates its folder and turns on shared-cache-free pooling.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ComptoirDbContext>
+        where TContext : ComptoirDbContext
+    {
+        public ComptoirDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>Which provider this instance runs on, for the few places that must know (bulk paths, health).</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);

@@ -1,0 +1,29 @@
+using Comptoir.Features.DemoData;
+using Comptoir.Features.Organisation;
+using Comptoir.Features.Sites;
+using Comptoir.Features.Staff;
+using Comptoir.Features.Stores;
+using Comptoir.Platform.Auth;
+using Comptoir.Platform.Commands;
+using Comptoir.Platform.Data;
+using Comptoir.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddComptoirDatabase();
+builder.AddStaffSignIn();
+builder.AddComptoirWeb();
+builder.AddDemoData();
+
+var app = builder.Build();
+
+app.UseComptoirWeb();
+app.MapOrganisation();
+app.MapStores();
+app.MapSites();
+app.MapStaff();
+
+return await app.RunComptoirAsync(args);
+
+/// <summary>The entry point; public so that tests and benchmarks can host the real app.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using Comptoir.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comptoir.Tests.Platform;
+
+public sealed class DatabaseTests(Hosts hosts)
+{
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Model_has_no_changes_that_lack_a_migration(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+
+        var pending = await host.QueryAsync(context => Task.FromResult(context.Database.HasPendingModelChanges()));
+
+        Assert.False(pending, "The EF Core model changed without a migration: run scripts/add-migration.sh <Name>.");
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Every_migration_is_applied_on_start(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+
+        var pending = await host.QueryAsync(async context => (await context.Database.GetPendingMigrationsAsync()).ToList());
+        var applied = await host.QueryAsync(async context => (await context.Database.GetAppliedMigrationsAsync()).ToList());
+
+        Assert.Empty(pending);
+        Assert.NotEmpty(applied);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task The_database_refuses_a_store_director_without_a_store(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => host.QueryAsync(async context =>
+        {
+            context.Staff.Add(new Comptoir.Features.Staff.StaffMember
+            {
+                DisplayName = "Sans Magasin",
+                UserName = "sans.magasin@example.test",
+                Email = "sans.magasin@example.test",
+                Role = Comptoir.Features.Staff.StaffRole.StoreDirector,
+            });
+            return await context.SaveChangesAsync();
+        }));
+
+        Assert.Contains("CK_StaffMembers_RoleHasScope", error.InnerException?.Message ?? error.Message, StringComparison.Ordinal);
+    }
+}
