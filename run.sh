@@ -9,5 +9,6 @@ exec dotnet run --project "$root/src/Comptoir" -c Release --no-launch-profile --
   --ConnectionStrings:Comptoir="Data Source=$root/data/comptoir.db" \
   --Demo:SeedOnFirstRun=true \
   --Logging:Console:FormatterName=simple \
+  --Logging:Console:FormatterOptions:TimestampFormat="HH:mm:ss " \
   --Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Warning \
   "$@"
