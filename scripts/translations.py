@@ -20,8 +20,13 @@ def used_keys():
         text = path.read_text(encoding="utf-8")
         keys.update(re.findall(r'\b[Tt]\["((?:[^"\\]|\\.)+)"[\],]', text))
         keys.update(re.findall(r'ErrorMessage = "((?:[^"\\]|\\.)+)"', text))
-        if path.name == "RoleLabels.cs":
+        keys.update(re.findall(r'ConversationActionException\("((?:[^"\\]|\\.)+)"\)', text))
+        if path.name.endswith("Labels.cs"):
             keys.update(re.findall(r'=> "([^"]+)"', text))
+        if path.name == "CloseReasons.cs":
+            keys.update(re.findall(r'^\s+"([^"]+)",$', text, re.M))
+        if path.name == "ContactForm.cshtml.cs":
+            keys.update(re.findall(r'\("([^"]+)", "[A-Z_]+"\)', text))
     return keys
 
 def existing():

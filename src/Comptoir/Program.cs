@@ -1,3 +1,4 @@
+using Comptoir.Features.Conversations;
 using Comptoir.Features.DemoData;
 using Comptoir.Features.Organisation;
 using Comptoir.Features.Sites;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddComptoirDatabase();
 builder.AddStaffSignIn();
 builder.AddComptoirWeb();
+builder.AddConversations();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.MapOrganisation();
 app.MapStores();
 app.MapSites();
 app.MapStaff();
+app.MapConversations();
 
 return await app.RunComptoirAsync(args);
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Comptoir.Features.Channels.WebForm;
+using Comptoir.Features.Conversations;
+using Comptoir.Features.Customers;
 using Comptoir.Features.Staff;
 using Comptoir.Platform.Localization;
 using Comptoir.Tests.Infrastructure;
@@ -85,14 +88,23 @@ public sealed partial class LocalizationTests(Hosts hosts)
             var text = File.ReadAllText(file);
             keys.UnionWith(LocalizerKey().Matches(text).Select(m => m.Groups[1].Value));
             keys.UnionWith(ErrorMessageKey().Matches(text).Select(m => m.Groups[1].Value));
+            keys.UnionWith(ActionRefusedKey().Matches(text).Select(m => m.Groups[1].Value));
         }
 
         keys.UnionWith(Enum.GetValues<StaffRole>().Select(RoleLabels.Of));
+        keys.UnionWith(Enum.GetValues<Channel>().Select(ConversationLabels.Of));
+        keys.UnionWith(Enum.GetValues<ConversationStatus>().Select(ConversationLabels.Of));
+        keys.UnionWith(Enum.GetValues<IdentityKind>().Select(CustomerLabels.Of));
+        keys.UnionWith(CloseReasons.All);
+        keys.UnionWith(ContactFormModel.Topics.Select(t => t.Topic));
         return keys;
     }
 
     [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex LocalizerKey();
+
+    [GeneratedRegex(""""ConversationActionException\("((?:[^"\\]|\\.)+)"\)"""")]
+    private static partial Regex ActionRefusedKey();
 
     [GeneratedRegex(""""ErrorMessage = "((?:[^"\\]|\\.)+)"""")]
     private static partial Regex ErrorMessageKey();

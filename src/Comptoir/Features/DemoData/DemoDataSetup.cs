@@ -14,6 +14,7 @@ public static class DemoDataSetup
     {
         builder.Services.AddSingleton<DemoDataGenerator>();
         builder.Services.AddScoped<IDemoDataPart, OrganisationPart>();
+        builder.Services.AddScoped<IDemoDataPart, ServiceSetupPart>();
         builder.Services.AddSingleton<IComptoirCommand, DemoDataCommand>();
         builder.Services.AddHostedService<SeedDemoDataOnFirstRun>();
         return builder;

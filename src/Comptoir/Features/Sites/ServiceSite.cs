@@ -27,5 +27,8 @@ public sealed class ServiceSite
     /// <summary>Advisor seats the contract or the site plan provides for.</summary>
     public int PlannedAdvisorSeats { get; set; }
 
+    /// <summary>Hours the site answers customers, in its time zone; service-level clocks run in them.</summary>
+    public string ServiceHours { get; set; } = "Mon-Sat 08:00-20:00";
+
     public List<SiteActivity> Activities { get; set; } = [];
 }

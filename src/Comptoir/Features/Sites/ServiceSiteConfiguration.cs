@@ -14,6 +14,7 @@ internal sealed class ServiceSiteConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(s => s.LocationCountryCode).HasMaxLength(2);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
         builder.Property(s => s.PartnerName).HasMaxLength(100);
+        builder.Property(s => s.ServiceHours).HasMaxLength(200);
         builder.Ignore(s => s.IsOutsourced);
         builder.HasMany(s => s.Activities).WithOne().HasForeignKey(a => a.SiteId);
     }

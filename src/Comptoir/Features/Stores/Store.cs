@@ -36,6 +36,9 @@ public sealed class Store : IHasSearchKey
     /// <summary>Switchboard number in E.164.</summary>
     public required string SwitchboardPhone { get; set; }
 
+    /// <summary>Opening hours in the store's time zone, e.g. "Mon-Sat 08:30-21:00; Sun 09:00-12:30".</summary>
+    public string OpeningHours { get; set; } = "Mon-Sat 08:30-21:00";
+
     public List<StoreDepartment> Departments { get; set; } = [];
 
     public string SearchKey { get; private set; } = "";

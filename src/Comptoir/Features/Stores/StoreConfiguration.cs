@@ -19,6 +19,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
         builder.Property(s => s.SearchKey).HasMaxLength(400);
         builder.Property(s => s.TimeZoneId).HasMaxLength(64);
         builder.Property(s => s.SwitchboardPhone).HasMaxLength(20);
+        builder.Property(s => s.OpeningHours).HasMaxLength(200);
         builder.HasOne(s => s.Format).WithMany().HasForeignKey(s => s.FormatId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Country).WithMany().HasForeignKey(s => s.CountryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Departments).WithOne().HasForeignKey(d => d.StoreId);

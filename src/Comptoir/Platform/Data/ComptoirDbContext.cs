@@ -29,6 +29,38 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<StaffMember> Staff => Set<StaffMember>();
 
+    public DbSet<Features.Customers.Customer> Customers => Set<Features.Customers.Customer>();
+
+    public DbSet<Features.Customers.CustomerIdentity> CustomerIdentities => Set<Features.Customers.CustomerIdentity>();
+
+    public DbSet<Features.Customers.CustomerMerge> CustomerMerges => Set<Features.Customers.CustomerMerge>();
+
+    public DbSet<Features.Customers.DuplicateProposal> DuplicateProposals => Set<Features.Customers.DuplicateProposal>();
+
+    public DbSet<Features.Conversations.Conversation> Conversations => Set<Features.Conversations.Conversation>();
+
+    public DbSet<Features.Conversations.Message> Messages => Set<Features.Conversations.Message>();
+
+    public DbSet<Features.Conversations.Attachment> Attachments => Set<Features.Conversations.Attachment>();
+
+    public DbSet<Features.Conversations.RawInbound> RawInbound => Set<Features.Conversations.RawInbound>();
+
+    public DbSet<Features.Conversations.AnswerTemplate> AnswerTemplates => Set<Features.Conversations.AnswerTemplate>();
+
+    public DbSet<Features.Routing.ServiceQueue> Queues => Set<Features.Routing.ServiceQueue>();
+
+    public DbSet<Features.Routing.RoutingRule> RoutingRules => Set<Features.Routing.RoutingRule>();
+
+    public DbSet<Features.Routing.AdvisorProfile> AdvisorProfiles => Set<Features.Routing.AdvisorProfile>();
+
+    public DbSet<Features.ServiceLevels.ServiceLevelPolicy> ServiceLevelPolicies => Set<Features.ServiceLevels.ServiceLevelPolicy>();
+
+    public DbSet<Features.ServiceLevels.SlaEvent> SlaEvents => Set<Features.ServiceLevels.SlaEvent>();
+
+    public DbSet<Features.Channels.Email.Mailbox> Mailboxes => Set<Features.Channels.Email.Mailbox>();
+
+    public DbSet<Features.Channels.Phone.CallRecord> CallRecords => Set<Features.Channels.Phone.CallRecord>();
+
     /// <summary>Cookie and antiforgery keys, shared by every instance so that any node can serve any request.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Comptoir.Platform.Auth;
+using Comptoir.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Comptoir.Features.Conversations;
+
+/// <summary>Closes a conversation with a reason; a later message from the customer reopens it.</summary>
+public static class CloseConversation
+{
+    public sealed record Request(string Reason);
+
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(
+        long id, Request request, ClaimsPrincipal user, ComptoirDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(db, StaffScope.Of(user), id, request.Reason, time, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        }
+        catch (ConversationActionException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The conversation was not closed", detail: e.Message);
+        }
+    }
+
+    public static async Task<bool> ExecuteAsync(ComptoirDbContext db, StaffScope scope, long id, string? reason, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var conversation = await db.FindForActionAsync(scope, id, cancellationToken);
+        if (conversation is null)
+        {
+            return false;
+        }
+
+        if (reason is null || !CloseReasons.All.Contains(reason))
+        {
+            throw new ConversationActionException("Choisissez la raison de la clôture dans la liste.");
+        }
+
+        var now = time.GetUtcNow();
+        conversation.Status = ConversationStatus.Closed;
+        conversation.CloseReason = reason;
+        conversation.ClosedAt = now;
+        conversation.PausedAt = null;
+        conversation.LastActivityAt = now;
+        conversation.AssignedToId ??= scope.SiteId is null ? null : scope.StaffId;
+        conversation.AssignedSiteId ??= scope.SiteId;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

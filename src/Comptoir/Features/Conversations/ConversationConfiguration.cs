@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Comptoir.Features.Conversations;
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(c => c.Owner).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Subject).HasMaxLength(300);
+        builder.Property(c => c.Language).HasMaxLength(8);
+        builder.Property(c => c.CloseReason).HasMaxLength(100);
+        builder.Property(c => c.ThreadKey).HasMaxLength(300);
+
+        // "Next conversation": unassigned work of a queue, most urgent first.
+        builder.HasIndex(c => new { c.QueueId, c.AssignedToId, c.Status, c.Priority, c.FirstResponseDueAt });
+        builder.HasIndex(c => new { c.AssignedToId, c.Status });
+        builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt });
+        builder.HasIndex(c => new { c.StoreId, c.Status });
+        builder.HasIndex(c => new { c.Status, c.FirstResponseDueAt });
+        builder.HasIndex(c => new { c.Status, c.ResolutionDueAt });
+        builder.HasIndex(c => c.CreatedAt);
+        builder.HasIndex(c => c.ThreadKey);
+        builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId);
+        builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.ExternalId).HasMaxLength(300);
+        builder.Property(m => m.InReplyTo).HasMaxLength(300);
+        builder.Property(m => m.From).HasMaxLength(300);
+        builder.Property(m => m.To).HasMaxLength(300);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.DeliveryError).HasMaxLength(500);
+
+        // A message a channel delivers twice is stored once. NULLs (notes, replies before sending) never collide.
+        builder.HasIndex(m => new { m.Channel, m.ExternalId }).IsUnique();
+        builder.HasIndex(m => new { m.ConversationId, m.At });
+        builder.HasIndex(m => new { m.Delivery, m.NextDeliveryAttemptAt });
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(260);
+        builder.Property(a => a.ContentType).HasMaxLength(120);
+    }
+}
+
+internal sealed class RawInboundConfiguration : IEntityTypeConfiguration<RawInbound>
+{
+    public void Configure(EntityTypeBuilder<RawInbound> builder)
+    {
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.Source).HasMaxLength(300);
+        builder.Property(r => r.ExternalId).HasMaxLength(300);
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.HasIndex(r => new { r.Status, r.ReceivedAt });
+        builder.HasIndex(r => new { r.Channel, r.ExternalId });
+    }
+}
+
+internal sealed class AnswerTemplateConfiguration : IEntityTypeConfiguration<AnswerTemplate>
+{
+    public void Configure(EntityTypeBuilder<AnswerTemplate> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(120);
+        builder.Property(t => t.Language).HasMaxLength(8);
+        builder.Property(t => t.Body).HasMaxLength(4000);
+    }
+}

@@ -1,0 +1,351 @@
+using Comptoir.Features.Customers;
+using Comptoir.Features.Routing;
+using Comptoir.Platform.Data;
+using Comptoir.Platform.Text;
+using Comptoir.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Recognition = Comptoir.Features.Customers.RecogniseCustomers.Recognition;
+
+namespace Comptoir.Features.Conversations.Ingestion;
+
+/// <summary>
+/// The way in for every channel: recognises duplicates, the customer and the conversation a contact
+/// continues, routes new conversations to a queue with their service-level clocks, stores everything in one
+/// transaction and queues the acknowledgement. Works on batches, so that many contacts arriving together
+/// cost a handful of round trips.
+/// </summary>
+public sealed class IngestContacts(
+    ComptoirDbContext db,
+    RoutingCatalog catalog,
+    Acknowledgements acknowledgements,
+    IOptions<IngestionOptions> options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<IngestResult>> ExecuteAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var routing = await catalog.GetAsync(cancellationToken);
+        var results = new IngestResult?[contacts.Count];
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var duplicates = await FindDuplicatesAsync(contacts, cancellationToken);
+        var fresh = new List<int>();
+        var seen = new HashSet<(Channel, string)>();
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var contact = contacts[i];
+            if (contact.ExternalId is { } external && duplicates.TryGetValue((contact.Channel, external), out var existing))
+            {
+                results[i] = existing;
+            }
+            else if (contact.ExternalId is null || seen.Add((contact.Channel, contact.ExternalId)))
+            {
+                fresh.Add(i);
+            }
+        }
+
+        var recognitions = await RecogniseCustomers.ExecuteAsync(
+            db,
+            [.. fresh.Select(i => Claim(contacts[i], routing))],
+            now,
+            cancellationToken);
+        var continued = await FindContinuedConversationsAsync(fresh.Select(i => contacts[i]).ToList(), recognitions, now, cancellationToken);
+
+        var stored = new List<(int Index, Conversation Conversation, Message Message, bool IsNew, Recognition Recognition)>();
+        for (var k = 0; k < fresh.Count; k++)
+        {
+            var contact = contacts[fresh[k]];
+            var recognition = recognitions[k];
+            var language = LanguageOf(contact, recognition.Customer, routing);
+            var conversation = continued[k];
+            var isNew = conversation is null;
+            if (conversation is null)
+            {
+                conversation = Open(contact, recognition, language, routing, now);
+                db.Conversations.Add(conversation);
+            }
+            else
+            {
+                Resume(conversation, contact, routing, now);
+            }
+
+            var message = ToMessage(contact, now, out var refused);
+            conversation.Messages.Add(message);
+            if (refused.Count > 0)
+            {
+                conversation.Messages.Add(acknowledgements.RefusedAttachmentsNote(refused, now));
+            }
+
+            stored.Add((fresh[k], conversation, message, isNew, recognition));
+        }
+
+        // Fix-up (customer → conversation → message keys) happens in this one save.
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (index, conversation, message, isNew, recognition) in stored)
+        {
+            acknowledgements.Queue(conversation, contacts[index], isNew, now, routing);
+            results[index] = new IngestResult(conversation.Id, message.Id, false, isNew, recognition.Customer?.Id, recognition.Recognised);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        // A contact repeated inside the batch points at the stored copy.
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            results[i] ??= stored
+                .Where(s => contacts[s.Index].Channel == contacts[i].Channel && contacts[s.Index].ExternalId == contacts[i].ExternalId)
+                .Select(s => new IngestResult(s.Conversation.Id, s.Message.Id, true, false, s.Recognition.Customer?.Id, true))
+                .First();
+        }
+
+        return results!;
+    }
+
+    private async Task<Dictionary<(Channel, string), IngestResult>> FindDuplicatesAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
+    {
+        var keys = contacts.Where(c => c.ExternalId is not null).Select(c => c.ExternalId!).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.Messages.AsNoTracking()
+            .Where(m => keys.Contains(m.ExternalId!))
+            .Select(m => new { m.Channel, m.ExternalId, m.Id, m.ConversationId, Customer = db.Conversations.Where(c => c.Id == m.ConversationId).Select(c => c.CustomerId).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return found
+            .GroupBy(m => (m.Channel, m.ExternalId!))
+            .ToDictionary(g => g.Key, g => new IngestResult(g.First().ConversationId, g.First().Id, true, false, g.First().Customer, true));
+    }
+
+    /// <summary>
+    /// The conversation each contact continues, if any: an e-mail answering one of ours or the customer's
+    /// (In-Reply-To, References), a message on the same social thread, or an SMS or social message from the
+    /// same customer while their conversation on that channel is recent.
+    /// </summary>
+    private async Task<Conversation?[]> FindContinuedConversationsAsync(
+        List<InboundContact> contacts, Recognition[] recognitions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = new Conversation?[contacts.Count];
+        var references = contacts
+            .Where(c => c.Channel == Channel.Email)
+            .SelectMany(c => c.References.Append(c.InReplyTo))
+            .Where(r => !string.IsNullOrEmpty(r))
+            .Select(r => r!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var byReference = references.Count == 0
+            ? []
+            : (await db.Messages.AsNoTracking()
+                .Where(m => m.Channel == Channel.Email && references.Contains(m.ExternalId!))
+                .Select(m => new { m.ExternalId, m.ConversationId })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(m => m.ExternalId!, m => m.ConversationId, StringComparer.Ordinal);
+
+        var threadKeys = contacts.Where(c => c.ThreadKey is not null).Select(c => c.ThreadKey!).Distinct().ToList();
+        var byThread = threadKeys.Count == 0
+            ? []
+            : (await db.Conversations.AsNoTracking()
+                .Where(c => threadKeys.Contains(c.ThreadKey!))
+                .Select(c => new { c.ThreadKey, c.Id })
+                .ToListAsync(cancellationToken))
+            .GroupBy(c => c.ThreadKey!)
+            .ToDictionary(g => g.Key, g => g.Max(c => c.Id), StringComparer.Ordinal);
+
+        var recentSince = now - options.Value.MessagingThreadWindow;
+        var messagingCustomers = contacts
+            .Select((c, i) => (c, i))
+            .Where(x => x.c.Channel is Channel.Sms or Channel.Social && x.c.ThreadKey is null && recognitions[x.i].Customer is { Id: > 0 })
+            .Select(x => recognitions[x.i].Customer!.Id)
+            .Distinct()
+            .ToList();
+        var recent = messagingCustomers.Count == 0
+            ? []
+            : await db.Conversations.AsNoTracking()
+                .Where(c => messagingCustomers.Contains(c.CustomerId!.Value) && (c.Channel == Channel.Sms || c.Channel == Channel.Social) && c.LastActivityAt >= recentSince)
+                .Select(c => new { c.Id, c.CustomerId, c.Channel, c.LastActivityAt })
+                .ToListAsync(cancellationToken);
+
+        var wanted = new Dictionary<int, long>();
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var contact = contacts[i];
+            long? id = contact.Channel switch
+            {
+                Channel.Email => contact.References.Append(contact.InReplyTo)
+                    .Where(r => r is not null && byReference.ContainsKey(r))
+                    .Select(r => (long?)byReference[r!])
+                    .LastOrDefault(),
+                Channel.Sms or Channel.Social when contact.ThreadKey is { } thread => byThread.TryGetValue(thread, out var t) ? t : null,
+                Channel.Sms or Channel.Social => recent
+                    .Where(c => c.CustomerId == recognitions[i].Customer?.Id && c.Channel == contact.Channel)
+                    .OrderByDescending(c => c.LastActivityAt)
+                    .Select(c => (long?)c.Id)
+                    .FirstOrDefault(),
+                _ => null,
+            };
+            if (id is { } found)
+            {
+                wanted[i] = found;
+            }
+        }
+
+        if (wanted.Count > 0)
+        {
+            var ids = wanted.Values.Distinct().ToList();
+            var conversations = await db.Conversations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            foreach (var (index, id) in wanted)
+            {
+                var conversation = conversations[id];
+                var tooOld = conversation.Status == ConversationStatus.Closed && conversation.ClosedAt < now - options.Value.ReopenWindow;
+                result[index] = tooOld ? null : conversation;
+            }
+        }
+
+        return result;
+    }
+
+    private static Conversation Open(InboundContact contact, Recognition recognition, string language, RoutingCatalog.Snapshot routing, DateTimeOffset now)
+    {
+        var countryId = contact.CountryId
+                        ?? (contact.StoreId is { } store && routing.Stores.TryGetValue(store, out var info) ? info.CountryId : (int?)null)
+                        ?? recognition.Customer?.CountryId;
+        var queueId = routing.RouteQueue(contact.Channel, contact.ActivityId, language, countryId, contact.StoreId);
+        var conversation = new Conversation
+        {
+            Customer = recognition.Customer,
+            CustomerRecognised = recognition.Recognised,
+            Channel = contact.Channel,
+            Kind = contact.Kind,
+            Owner = contact.Owner,
+            Status = ConversationStatus.New,
+            Subject = SubjectOf(contact),
+            Language = language,
+            ActivityId = contact.ActivityId,
+            CountryId = countryId,
+            StoreId = contact.StoreId,
+            DepartmentId = contact.DepartmentId,
+            QueueId = queueId,
+            MailboxId = contact.MailboxId,
+            CreatedAt = contact.At < now ? contact.At : now,
+            LastActivityAt = now,
+            ThreadKey = contact.ThreadKey ?? (contact.Channel == Channel.Email ? (contact.References.Count > 0 ? contact.References[0] : contact.ExternalId) : null),
+        };
+
+        var policy = routing.PolicyFor(contact.Channel, contact.ActivityId);
+        if (policy is not null)
+        {
+            var (hours, zone) = routing.ClockFor(contact.StoreId, queueId);
+            conversation.FirstResponseDueAt = BusinessClock.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.FirstResponseMinutes), hours, zone);
+            conversation.ResolutionDueAt = BusinessClock.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.ResolutionMinutes), hours, zone);
+        }
+
+        if (contact.HandledById is { } advisor)
+        {
+            // An answered call: the advisor who took it owns the conversation and has answered it.
+            conversation.Status = ConversationStatus.Open;
+            conversation.AssignedToId = advisor;
+            conversation.AssignedAt = now;
+            conversation.FirstResponseAt = contact.At;
+        }
+
+        return conversation;
+    }
+
+    /// <summary>The customer wrote again: the conversation wakes up and the paused clock moves on by the pause.</summary>
+    private static void Resume(Conversation conversation, InboundContact contact, RoutingCatalog.Snapshot routing, DateTimeOffset now)
+    {
+        if (conversation.PausedAt is { } paused && conversation.ResolutionDueAt is { } due)
+        {
+            var (hours, zone) = routing.ClockFor(conversation.StoreId, conversation.QueueId);
+            conversation.ResolutionDueAt = BusinessClock.Add(due, BusinessClock.OpenTimeBetween(paused, now, hours, zone), hours, zone);
+        }
+
+        conversation.PausedAt = null;
+        if (conversation.Status is ConversationStatus.WaitingForCustomer or ConversationStatus.Closed)
+        {
+            conversation.Status = conversation.AssignedToId is null ? ConversationStatus.New : ConversationStatus.Open;
+            conversation.ClosedAt = null;
+            conversation.CloseReason = null;
+        }
+
+        conversation.LastActivityAt = now;
+        if (contact.MailboxId is not null)
+        {
+            conversation.MailboxId ??= contact.MailboxId;
+        }
+    }
+
+    private Message ToMessage(InboundContact contact, DateTimeOffset now, out List<InboundAttachment> refused)
+    {
+        refused = [];
+        var message = new Message
+        {
+            Direction = MessageDirection.Inbound,
+            Channel = contact.Channel,
+            ExternalId = contact.ExternalId,
+            InReplyTo = contact.InReplyTo,
+            From = contact.From,
+            To = contact.To,
+            Subject = contact.Subject,
+            Body = contact.Body.Length > 0 || contact.BodyHtml is null ? contact.Body : CustomerHtml.ToText(contact.BodyHtml),
+            BodyHtml = contact.BodyHtml is { Length: > 0 } html ? CustomerHtml.Sanitize(html) : null,
+            At = contact.At < now ? contact.At : now,
+        };
+
+        foreach (var attachment in contact.Attachments)
+        {
+            if (attachment.Content.LongLength > options.Value.MaxAttachmentBytes)
+            {
+                refused.Add(attachment);
+                continue;
+            }
+
+            message.Attachments.Add(new Attachment
+            {
+                FileName = attachment.FileName,
+                ContentType = attachment.ContentType,
+                Size = attachment.Content.LongLength,
+                Content = attachment.Content,
+            });
+        }
+
+        return message;
+    }
+
+    private static RecogniseCustomers.Claim Claim(InboundContact contact, RoutingCatalog.Snapshot routing)
+    {
+        var country = contact.CountryId
+                      ?? (contact.StoreId is { } store && routing.Stores.TryGetValue(store, out var info) ? info.CountryId : (int?)null);
+        var callingCode = country is { } c && routing.Countries.TryGetValue(c, out var countryInfo) ? countryInfo.CallingCode : "33";
+        var identities = contact.Identities
+            .Select(i => (i.Kind, Value: IdentityValue.Normalize(i.Kind, i.Value, callingCode)))
+            .Where(i => i.Value is not null)
+            .Select(i => (i.Kind, i.Value!))
+            .Distinct()
+            .ToList();
+        return new RecogniseCustomers.Claim(contact.CustomerName, contact.Language, country, identities, contact.At);
+    }
+
+    private static string LanguageOf(InboundContact contact, Customer? customer, RoutingCatalog.Snapshot routing) =>
+        contact.Language
+        ?? LanguageGuess.Guess(contact.Subject + " " + contact.Body)
+        ?? customer?.Language
+        ?? (contact.CountryId is { } country && routing.Countries.TryGetValue(country, out var info) ? info.Language : null)
+        ?? "fr";
+
+    private static string SubjectOf(InboundContact contact)
+    {
+        var subject = string.IsNullOrWhiteSpace(contact.Subject) ? contact.Body : contact.Subject;
+        subject = string.Join(' ', subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return subject.Length <= 120 ? subject : subject[..117] + "...";
+    }
+}

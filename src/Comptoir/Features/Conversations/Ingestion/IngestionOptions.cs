@@ -1,0 +1,20 @@
+namespace Comptoir.Features.Conversations.Ingestion;
+
+/// <summary>Limits of what comes in, under configuration section <c>Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>Larger attachments are refused, and the sender told why.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Automatic messages a conversation may receive in all: two robots answering each other stop here.</summary>
+    public int MaxAutomaticMessages { get; set; } = 3;
+
+    /// <summary>An SMS or social message continues the customer's conversation on that channel this long after its last activity.</summary>
+    public TimeSpan MessagingThreadWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>A reply reopens a closed conversation this long after it was closed; later it starts a new one.</summary>
+    public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
+    public int MaxBatch { get; set; } = 200;
+}

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Comptoir.Platform.Auth;
+using Comptoir.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comptoir.Features.Conversations;
+
+/// <summary>
+/// "Next conversation": gives the advisor the most urgent waiting conversation they are entitled to, in a
+/// queue their site serves (or that overflows to it) for an activity and language they have, within their
+/// capacity (one call, or a few written conversations, at a time). Two advisors asking at the same instant
+/// never get the same conversation.
+/// </summary>
+public static class TakeNextConversation
+{
+    public sealed record Response(long ConversationId, string Subject, Channel Channel, string Queue);
+
+    public static async Task<Results<Ok<Response>, NoContent, ProblemHttpResult>> HandleAsync(
+        ClaimsPrincipal user, ComptoirDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var next = await ExecuteAsync(db, StaffScope.Of(user), time, cancellationToken);
+            return next is null ? TypedResults.NoContent() : TypedResults.Ok(next);
+        }
+        catch (ConversationActionException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No conversation can be given", detail: e.Message);
+        }
+    }
+
+    public static async Task<Response?> ExecuteAsync(ComptoirDbContext db, StaffScope scope, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (scope.SiteId is not { } siteId)
+        {
+            throw new ConversationActionException("Seuls les collaborateurs d'un site de service prennent des conversations dans les files.");
+        }
+
+        var profile = await db.AdvisorProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.StaffMemberId == scope.StaffId, cancellationToken)
+            ?? throw new ConversationActionException("Votre profil de conseiller (compétences, horaires, capacité) n'est pas encore renseigné : demandez-le à votre superviseur.");
+
+        var load = await db.Conversations.AsNoTracking()
+            .Where(c => c.AssignedToId == scope.StaffId && c.Status == ConversationStatus.Open)
+            .GroupBy(c => c.Channel == Channel.Phone)
+            .Select(g => new { Voice = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var voiceFull = load.Where(l => l.Voice).Sum(l => l.Count) >= profile.CallCapacity;
+        var writtenFull = load.Where(l => !l.Voice).Sum(l => l.Count) >= profile.WrittenCapacity;
+        if (voiceFull && writtenFull)
+        {
+            throw new ConversationActionException("Vous avez atteint votre capacité : terminez ou mettez en attente une conversation avant d'en prendre une autre.");
+        }
+
+        var activities = profile.ActivityIds;
+        var languages = profile.Languages;
+        var queueIds = await db.Queues.AsNoTracking()
+            .Where(q => activities.Contains(q.ActivityId)
+                        && (q.Language == null || languages.Contains(q.Language))
+                        && (q.HomeSites.Any(h => h.SiteId == siteId)
+                            || (q.Overflowing && db.ServiceSites.Any(s => s.Id == siteId && s.Activities.Any(a => a.ActivityId == q.ActivityId)))))
+            .Select(q => q.Id)
+            .ToListAsync(cancellationToken);
+        if (queueIds.Count == 0)
+        {
+            return null;
+        }
+
+        var waiting = db.Conversations.AsNoTracking()
+            .Where(c => queueIds.Contains(c.QueueId)
+                        && c.AssignedToId == null
+                        && c.Status == ConversationStatus.New
+                        && c.Owner == ConversationOwner.ServiceCentre);
+        if (voiceFull)
+        {
+            waiting = waiting.Where(c => c.Channel != Channel.Phone);
+        }
+        else if (writtenFull)
+        {
+            waiting = waiting.Where(c => c.Channel == Channel.Phone);
+        }
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var candidates = await waiting
+                .OrderByDescending(c => c.Priority)
+                .ThenBy(c => c.FirstResponseDueAt == null)
+                .ThenBy(c => c.FirstResponseDueAt)
+                .ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.Subject, c.Channel, c.QueueId })
+                .Take(5)
+                .ToListAsync(cancellationToken);
+            if (candidates.Count == 0)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow();
+            foreach (var candidate in candidates)
+            {
+                // The claim is one conditional update: whoever updates the row first gets it.
+                var claimed = await db.Conversations
+                    .Where(c => c.Id == candidate.Id && c.AssignedToId == null && c.Status == ConversationStatus.New)
+                    .ExecuteUpdateAsync(
+                        set => set
+                            .SetProperty(c => c.AssignedToId, scope.StaffId)
+                            .SetProperty(c => c.AssignedSiteId, siteId)
+                            .SetProperty(c => c.AssignedAt, now)
+                            .SetProperty(c => c.Status, ConversationStatus.Open),
+                        cancellationToken);
+                if (claimed == 1)
+                {
+                    var queue = await db.Queues.AsNoTracking().Where(q => q.Id == candidate.QueueId).Select(q => q.Name).SingleAsync(cancellationToken);
+                    return new Response(candidate.Id, candidate.Subject, candidate.Channel, queue);
+                }
+            }
+        }
+
+        return null;
+    }
+}

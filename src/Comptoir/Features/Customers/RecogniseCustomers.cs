@@ -1,0 +1,123 @@
+using Comptoir.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Comptoir.Features.Customers;
+
+/// <summary>
+/// Ties each incoming contact to a customer by the identities it carries (e-mail, phone, card, order,
+/// social handle), creating the customer when none matches. A contact whose identities belong to two
+/// different customers goes to the one its first identity names, and the pair is proposed for merging.
+/// Works on a batch with two queries, whatever the batch size.
+/// </summary>
+public static class RecogniseCustomers
+{
+    public sealed record Claim(string? Name, string? Language, int? CountryId, IReadOnlyList<(IdentityKind Kind, string Value)> Identities, DateTimeOffset At);
+
+    public sealed record Recognition(Customer? Customer, bool Recognised);
+
+    public static async Task<Recognition[]> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var values = claims.SelectMany(c => c.Identities.Select(i => i.Value)).Distinct(StringComparer.Ordinal).ToList();
+        var known = values.Count == 0
+            ? []
+            : await db.CustomerIdentities.AsNoTracking()
+                .Where(i => values.Contains(i.Value))
+                .Select(i => new { i.Kind, i.Value, i.CustomerId })
+                .ToListAsync(cancellationToken);
+        var owner = known.ToDictionary(i => (i.Kind, i.Value), i => i.CustomerId);
+
+        var customerIds = owner.Values.Distinct().ToList();
+        var customers = customerIds.Count == 0
+            ? []
+            : await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+        // Identities claimed by customers created earlier in this batch.
+        var fresh = new Dictionary<(IdentityKind, string), Customer>();
+        var proposals = new HashSet<(long, long)>();
+        var results = new Recognition[claims.Count];
+
+        for (var index = 0; index < claims.Count; index++)
+        {
+            var claim = claims[index];
+            if (claim.Identities.Count == 0)
+            {
+                results[index] = new Recognition(null, false);
+                continue;
+            }
+
+            var matches = new List<Customer>();
+            foreach (var identity in claim.Identities)
+            {
+                var match = owner.TryGetValue(identity, out var id) && customers.TryGetValue(id, out var existing)
+                    ? existing
+                    : fresh.GetValueOrDefault(identity);
+                if (match is not null && !matches.Contains(match))
+                {
+                    matches.Add(match);
+                }
+            }
+
+            Customer customer;
+            var recognised = matches.Count > 0;
+            if (recognised)
+            {
+                customer = matches[0];
+                foreach (var other in matches.Skip(1).Where(o => o.Id != 0 && customer.Id != 0))
+                {
+                    proposals.Add((Math.Min(customer.Id, other.Id), Math.Max(customer.Id, other.Id)));
+                }
+            }
+            else
+            {
+                customer = new Customer { CreatedAt = claim.At, LastContactAt = claim.At, CountryId = claim.CountryId };
+                db.Customers.Add(customer);
+            }
+
+            customer.DisplayName ??= claim.Name;
+            customer.Language ??= claim.Language;
+            customer.CountryId ??= claim.CountryId;
+            if (claim.At > customer.LastContactAt)
+            {
+                customer.LastContactAt = claim.At;
+            }
+
+            foreach (var identity in claim.Identities)
+            {
+                if (!owner.ContainsKey(identity) && !fresh.ContainsKey(identity))
+                {
+                    customer.Identities.Add(new CustomerIdentity { Kind = identity.Kind, Value = identity.Value, AddedAt = now });
+                    fresh[identity] = customer;
+                }
+            }
+
+            results[index] = new Recognition(customer, recognised);
+        }
+
+        await ProposeAsync(db, proposals, now, cancellationToken);
+        return results;
+    }
+
+    private static async Task ProposeAsync(ComptoirDbContext db, HashSet<(long A, long B)> pairs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        var firsts = pairs.Select(p => p.A).Distinct().ToList();
+        var existing = await db.DuplicateProposals.AsNoTracking()
+            .Where(p => firsts.Contains(p.CustomerId))
+            .Select(p => new { p.CustomerId, p.OtherCustomerId })
+            .ToListAsync(cancellationToken);
+        foreach (var (a, b) in pairs.Where(p => !existing.Any(e => e.CustomerId == p.A && e.OtherCustomerId == p.B)))
+        {
+            db.DuplicateProposals.Add(new DuplicateProposal
+            {
+                CustomerId = a,
+                OtherCustomerId = b,
+                Reason = "Un même message porte des coordonnées de ces deux clients.",
+                ProposedAt = now,
+            });
+        }
+    }
+}
