@@ -20,7 +20,7 @@ def used_keys():
         text = path.read_text(encoding="utf-8")
         keys.update(re.findall(r'\b[Tt]\["((?:[^"\\]|\\.)+)"[\],]', text))
         keys.update(re.findall(r'ErrorMessage = "((?:[^"\\]|\\.)+)"', text))
-        keys.update(re.findall(r'ConversationActionException\("((?:[^"\\]|\\.)+)"\)', text))
+        keys.update(re.findall(r'(?:ConversationActionException|CustomerMergeException)\("((?:[^"\\]|\\.)+)"\)', text))
         if path.name.endswith("Labels.cs"):
             keys.update(re.findall(r'=> "([^"]+)"', text))
         if path.name == "CloseReasons.cs":

@@ -1,6 +1,9 @@
+using Comptoir.Features.Channels;
 using Comptoir.Features.Conversations;
+using Comptoir.Features.Customers;
 using Comptoir.Features.DemoData;
 using Comptoir.Features.Organisation;
+using Comptoir.Features.Routing;
 using Comptoir.Features.Sites;
 using Comptoir.Features.Staff;
 using Comptoir.Features.Stores;
@@ -15,6 +18,8 @@ builder.AddComptoirDatabase();
 builder.AddStaffSignIn();
 builder.AddComptoirWeb();
 builder.AddConversations();
+builder.AddChannels();
+builder.AddRoutingAndServiceLevels();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -25,6 +30,9 @@ app.MapStores();
 app.MapSites();
 app.MapStaff();
 app.MapConversations();
+app.MapCustomers();
+app.MapChannels();
+app.MapRoutingAndServiceLevels();
 
 return await app.RunComptoirAsync(args);
 

@@ -31,6 +31,10 @@ public sealed class ComptoirHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            ["Jobs:Enabled"] = "false",
+            ["Channels:Sms:Secret"] = Contacts.WebhookSecret,
+            ["Channels:Social:Secret"] = Contacts.WebhookSecret,
+            ["Channels:Phone:Secret"] = Contacts.WebhookSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

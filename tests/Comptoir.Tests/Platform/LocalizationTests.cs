@@ -103,7 +103,7 @@ public sealed partial class LocalizationTests(Hosts hosts)
     [GeneratedRegex("""\b[Tt]\["((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex LocalizerKey();
 
-    [GeneratedRegex(""""ConversationActionException\("((?:[^"\\]|\\.)+)"\)"""")]
+    [GeneratedRegex(""""(?:ConversationActionException|CustomerMergeException)\("((?:[^"\\]|\\.)+)"\)"""")]
     private static partial Regex ActionRefusedKey();
 
     [GeneratedRegex(""""ErrorMessage = "((?:[^"\\]|\\.)+)"""")]

@@ -4,6 +4,7 @@ using Comptoir.Platform.Localization;
 using Comptoir.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Comptoir.Features.Conversations;
@@ -30,6 +31,16 @@ public sealed class ConversationListModel(ComptoirDbContext db, IStringLocalizer
         Scope = StaffScope.Of(User);
         Now = time.GetUtcNow();
         Results = await ListConversations.QueryAsync(db, Scope, View, null, null, PageNumber, 50, cancellationToken);
+        Presence = await db.AdvisorProfiles.AsNoTracking().Where(p => p.StaffMemberId == Scope.StaffId)
+            .Select(p => (Routing.Presence?)p.Presence).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public Routing.Presence? Presence { get; private set; }
+
+    public async Task<IActionResult> OnPostPresenceAsync(Routing.Presence presence, CancellationToken cancellationToken)
+    {
+        await Routing.SetPresence.ExecuteAsync(db, StaffScope.Of(User), presence, time, cancellationToken);
+        return RedirectToPage(new { vue = View });
     }
 
     public async Task<IActionResult> OnPostNextAsync(CancellationToken cancellationToken)

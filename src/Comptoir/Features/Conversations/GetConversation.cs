@@ -57,7 +57,7 @@ public static class GetConversation
 
     public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);
 
-    public sealed record CustomerSummary(long Id, string? Name, bool Recognised, IReadOnlyList<(IdentityKind Kind, string Value)> Identities, IReadOnlyList<HistoryEntry> History);
+    public sealed record CustomerSummary(long Id, string? Name, bool Recognised, IReadOnlyList<IdentityView> Identities, IReadOnlyList<HistoryEntry> History);
 
     /// <summary>One line of the customer's history; <see cref="Visible"/> says whether the reader may open it.</summary>
     public sealed record HistoryEntry(long Id, Channel Channel, string Subject, ConversationStatus Status, DateTimeOffset At, bool Visible);
@@ -156,6 +156,6 @@ public static class GetConversation
             .Take(50)
             .Select(h => new HistoryEntry(h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, visible.Contains(h.Id)))
             .ToListAsync(cancellationToken);
-        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => (i.Kind, i.Value))], history);
+        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => new IdentityView(i.Kind, i.Value))], history);
     }
 }

@@ -23,3 +23,6 @@ public sealed class CustomerIdentity
 
     public DateTimeOffset AddedAt { get; set; }
 }
+
+/// <summary>An identity as the API and pages show it.</summary>
+public sealed record IdentityView(IdentityKind Kind, string Value);

@@ -115,7 +115,7 @@ public static class RecogniseCustomers
             {
                 CustomerId = a,
                 OtherCustomerId = b,
-                Reason = "Un même message porte des coordonnées de ces deux clients.",
+                Reason = CustomerLabels.SharedMessage,
                 ProposedAt = now,
             });
         }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Comptoir.Features.Home;
 
 /// <summary>Each role lands on what it works on: its site, its store, or its country and the group.</summary>
-public sealed class IndexModel(ComptoirDbContext db) : PageModel
+public sealed class IndexModel(ComptoirDbContext db, TimeProvider time) : PageModel
 {
     public StaffScope Scope { get; private set; } = null!;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(ComptoirDbContext db) : PageModel
         }
         else
         {
-            Overview = await OrganisationOverview.QueryAsync(db, Scope, cancellationToken);
+            Overview = await OrganisationOverview.QueryAsync(db, Scope, time, cancellationToken);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Comptoir.Features.Conversations;
 using Comptoir.Features.Sites;
 using Comptoir.Features.Staff;
 using Comptoir.Features.Stores;
@@ -15,9 +16,10 @@ public static class OrganisationOverview
         int Stores,
         int StoresWithDirector,
         IReadOnlyList<(StaffRole Role, int Count)> StaffByRole,
-        IReadOnlyList<ListSites.Row> Sites);
+        IReadOnlyList<ListSites.Row> Sites,
+        RecognitionShare.Figures? Recognition);
 
-    public static async Task<Response> QueryAsync(ComptoirDbContext db, StaffScope scope, CancellationToken cancellationToken)
+    public static async Task<Response> QueryAsync(ComptoirDbContext db, StaffScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         var stores = db.Stores.AsNoTracking().VisibleTo(scope);
         if (scope.Role == StaffRole.CommunityManager)
@@ -41,6 +43,9 @@ public static class OrganisationOverview
             storeCount,
             withDirector,
             [.. byRole.OrderBy(r => r.Role).Select(r => (r.Role, r.Count))],
-            await ListSites.QueryAsync(db, scope, cancellationToken));
+            await ListSites.QueryAsync(db, scope, cancellationToken),
+            scope.Role == StaffRole.CommunityManager
+                ? null
+                : await RecognitionShare.QueryAsync(db.Conversations.AsNoTracking().VisibleTo(db, scope), time.GetUtcNow().AddDays(-7), cancellationToken));
     }
 }

@@ -31,5 +31,6 @@ public sealed class CallRecord
 
     public int? AdvisorId { get; set; }
 
-    public long ConversationId { get; set; }
+    /// <summary>The conversation the call belongs to; none for a missed call from a withheld number.</summary>
+    public long? ConversationId { get; set; }
 }

@@ -1,5 +1,6 @@
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Platform.Data;
+using Comptoir.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed partial class DeliverOutboundMessages(
     IServiceScopeFactory scopes,
     IEnumerable<IOutboundSender> senders,
     IOptions<OutboundOptions> options,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<DeliverOutboundMessages> logger) : BackgroundService
 {
@@ -22,6 +24,11 @@ public sealed partial class DeliverOutboundMessages(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!PeriodicJobs.Enabled(configuration))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

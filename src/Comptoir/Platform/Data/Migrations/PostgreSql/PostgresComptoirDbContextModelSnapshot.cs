@@ -130,7 +130,7 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("ConversationId")
+                    b.Property<long?>("ConversationId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("DurationSeconds")

@@ -120,7 +120,7 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConversationId")
+                    b.Property<long?>("ConversationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DurationSeconds")

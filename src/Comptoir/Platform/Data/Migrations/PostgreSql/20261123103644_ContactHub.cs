@@ -79,7 +79,7 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     DurationSeconds = table.Column<int>(type: "integer", nullable: false),
                     Outcome = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     AdvisorId = table.Column<int>(type: "integer", nullable: true),
-                    ConversationId = table.Column<long>(type: "bigint", nullable: false)
+                    ConversationId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

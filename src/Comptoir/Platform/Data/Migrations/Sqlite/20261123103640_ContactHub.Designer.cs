@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Comptoir.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteComptoirDbContext))]
-    [Migration("20261123101741_ContactHub")]
+    [Migration("20261123103640_ContactHub")]
     partial class ContactHub
     {
         /// <inheritdoc />
@@ -123,7 +123,7 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ConversationId")
+                    b.Property<long?>("ConversationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DurationSeconds")

@@ -76,7 +76,7 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     DurationSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     AdvisorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ConversationId = table.Column<long>(type: "INTEGER", nullable: false)
+                    ConversationId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

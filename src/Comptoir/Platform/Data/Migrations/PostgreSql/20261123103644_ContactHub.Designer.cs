@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Comptoir.Platform.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresComptoirDbContext))]
-    [Migration("20261123101745_ContactHub")]
+    [Migration("20261123103644_ContactHub")]
     partial class ContactHub
     {
         /// <inheritdoc />
@@ -133,7 +133,7 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("ConversationId")
+                    b.Property<long?>("ConversationId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("DurationSeconds")

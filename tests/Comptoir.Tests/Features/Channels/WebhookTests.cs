@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Comptoir.Features.Channels.Phone;
+using Comptoir.Features.Conversations;
+using Comptoir.Features.Conversations.Delivery;
+using Comptoir.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Comptoir.Tests.Features.Channels;
+
+public sealed class WebhookTests(Hosts hosts)
+{
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_signed_SMS_becomes_a_conversation_and_the_reply_leaves_through_the_SMS_sender(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var mobile = Contacts.NewMobile();
+        var national = "0" + mobile[3..];
+
+        var response = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = national, to = "36000", text = "Bonjour, ma commande drive n'est pas prête à l'heure prévue.", activity = "ECOMMERCE" });
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = accepted.GetProperty("conversationId").GetInt64();
+        using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.evry"));
+        var reply = await advisor.PostAsJsonAsync($"/api/conversations/{id}/replies", new { body = "Votre commande est prête, veuillez nous excuser.", waitForCustomer = true });
+        await host.Services.GetRequiredService<DeliverOutboundMessages>().RunOnceAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var conversation = await host.ConversationAsync(id);
+        Assert.Equal(Channel.Sms, conversation.Channel);
+        Assert.Equal(HttpStatusCode.NoContent, reply.StatusCode);
+        var sent = host.Services.GetRequiredService<LoopbackMessagingSender>().Sent.Last(m => m.ConversationId == id);
+        Assert.Equal(Channel.Sms, sent.Channel);
+        Assert.Equal(national, sent.To);
+        var outbound = (await host.ConversationAsync(id)).Messages.Single(m => m.Direction == MessageDirection.Outbound && !m.IsAutomatic);
+        Assert.Equal(DeliveryStatus.Sent, outbound.Delivery);
+        var identity = await host.QueryAsync(c => c.CustomerIdentities.Where(i => i.CustomerId == conversation.CustomerId).Select(i => i.Value).SingleAsync());
+        Assert.Equal(mobile, identity);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_SMS_delivered_twice_is_stored_once_and_a_follow_up_continues_the_conversation(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var mobile = Contacts.NewMobile();
+        var message = new { id = Guid.NewGuid().ToString(), from = mobile, text = "Mon colis est marqué livré mais je n'ai rien reçu." };
+
+        var first = await (await client.PostSignedAsync("/api/channels/sms", message)).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await client.PostSignedAsync("/api/channels/sms", message)).Content.ReadFromJsonAsync<JsonElement>();
+        var followUp = await (await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = mobile, text = "Toujours rien ce matin." })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(first.GetProperty("messageId").GetInt64(), again.GetProperty("messageId").GetInt64());
+        Assert.Equal(first.GetProperty("conversationId").GetInt64(), followUp.GetProperty("conversationId").GetInt64());
+        Assert.Equal(2, (await host.ConversationAsync(first.GetProperty("conversationId").GetInt64())).Messages.Count(m => m.Direction == MessageDirection.Inbound));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_wrong_signature_or_an_old_timestamp_is_refused_and_nothing_is_stored(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var mobile = Contacts.NewMobile();
+
+        var forged = await client.PostSignedAsync("/api/channels/sms", new { id = "x1", from = mobile, text = "Bonjour" }, secret: "not-the-secret");
+        var replayed = await client.PostSignedAsync("/api/channels/sms", new { id = "x2", from = mobile, text = "Bonjour" }, at: DateTimeOffset.UtcNow.AddMinutes(-20));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("secret", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await host.QueryAsync(c => c.CustomerIdentities.CountAsync(i => i.Value == mobile)));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_authentic_but_unreadable_message_is_kept_raw_and_flagged(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var marker = Guid.NewGuid().ToString("N");
+
+        var broken = await client.PostSignedAsync("/api/channels/social", "{\"id\": \"" + marker + "\", \"from\": ");
+        var incomplete = await client.PostSignedAsync("/api/channels/social", new { id = marker + "b", from = "marie.d", text = "Bonjour" });
+
+        Assert.Equal(HttpStatusCode.Accepted, broken.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, incomplete.StatusCode);
+        var kept = await host.QueryAsync(c => c.RawInbound.Where(r => r.Channel == Channel.Social && (r.ExternalId == marker + "b" || r.ExternalId == null)).ToListAsync());
+        Assert.Contains(kept, r => System.Text.Encoding.UTF8.GetString(r.Payload).Contains(marker, StringComparison.Ordinal) && r.Reason.StartsWith("Invalid JSON", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.ExternalId == marker + "b" && r.Reason.Contains("network", StringComparison.Ordinal) && r.Status == RawInboundStatus.Flagged);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_social_message_on_the_same_thread_continues_its_conversation_on_the_social_desk(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var handle = "marie" + Guid.NewGuid().ToString("N")[..8];
+        var thread = Guid.NewGuid().ToString("N");
+
+        var first = await (await client.PostSignedAsync("/api/channels/social", new { id = Guid.NewGuid().ToString(), from = handle, network = "facebook", threadId = thread, text = "Votre appli plante depuis la mise à jour iOS." })).Content.ReadFromJsonAsync<JsonElement>();
+        var second = await (await client.PostSignedAsync("/api/channels/social", new { id = Guid.NewGuid().ToString(), from = handle, network = "facebook", threadId = thread, text = "Et maintenant impossible de payer." })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var conversation = await host.ConversationAsync(first.GetProperty("conversationId").GetInt64());
+        Assert.Equal(first.GetProperty("conversationId").GetInt64(), second.GetProperty("conversationId").GetInt64());
+        Assert.Equal(await host.QueueAsync("SOCIAL"), conversation.QueueId);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_answered_call_belongs_to_its_advisor_and_a_missed_call_becomes_a_callback(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var caller = Contacts.NewMobile();
+        var answeredId = Guid.NewGuid().ToString();
+
+        var answered = await (await client.PostSignedAsync("/api/channels/phone/calls", new
+        {
+            callId = answeredId,
+            caller,
+            activity = "SWITCHBOARD",
+            store = "H001",
+            startedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            waitSeconds = 35,
+            durationSeconds = 190,
+            outcome = "answered",
+            advisor = StaffSession.Demo("conseiller.evry"),
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var missed = await (await client.PostSignedAsync("/api/channels/phone/calls", new
+        {
+            callId = Guid.NewGuid().ToString(),
+            caller,
+            activity = "SWITCHBOARD",
+            waitSeconds = 240,
+            durationSeconds = 0,
+            outcome = "abandoned",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var withheld = await (await client.PostSignedAsync("/api/channels/phone/calls", new
+        {
+            callId = Guid.NewGuid().ToString(),
+            activity = "FUEL",
+            waitSeconds = 30,
+            outcome = "missed",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await client.PostSignedAsync("/api/channels/phone/calls", new
+        {
+            callId = answeredId,
+            caller,
+            activity = "SWITCHBOARD",
+            outcome = "answered",
+            advisor = StaffSession.Demo("conseiller.evry"),
+        })).Content.ReadFromJsonAsync<JsonElement>();
+
+        var call = await host.ConversationAsync(answered.GetProperty("conversationId").GetInt64());
+        var callback = await host.ConversationAsync(missed.GetProperty("conversationId").GetInt64());
+        Assert.Equal(await host.StaffAsync("conseiller.evry"), call.AssignedToId);
+        Assert.Equal(ConversationStatus.Open, call.Status);
+        Assert.NotNull(call.FirstResponseAt);
+        Assert.Equal(ConversationKind.Callback, callback.Kind);
+        Assert.Equal(ConversationStatus.New, callback.Status);
+        Assert.Null(callback.AssignedToId);
+        Assert.Equal(call.CustomerId, callback.CustomerId);
+        Assert.Equal(JsonValueKind.Null, withheld.GetProperty("conversationId").ValueKind);
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(1, await host.QueryAsync(c => c.CallRecords.CountAsync(r => r.ExternalId == answeredId)));
+        Assert.Equal(CallOutcome.Abandoned, await host.QueryAsync(c => c.CallRecords.Where(r => r.ConversationId == callback.Id).Select(r => r.Outcome).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_channel_without_a_secret_refuses_everything()
+    {
+        await using var database = await TestDatabase.CreateAsync(Db.Sqlite);
+        await using var host = new ComptoirHost(database, new Dictionary<string, string?> { ["Channels:Sms:Secret"] = "" });
+        using var client = host.CreateBrowserlessClient();
+
+        var response = await client.PostSignedAsync("/api/channels/sms", new { id = "1", from = "+33639000001", text = "Bonjour" });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("Channels:<channel>:Secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
