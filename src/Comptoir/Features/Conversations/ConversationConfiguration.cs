@@ -44,8 +44,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.DeliveryError).HasMaxLength(500);
 
-        // A message a channel delivers twice is stored once. NULLs (notes, replies before sending) never collide.
-        builder.HasIndex(m => new { m.Channel, m.ExternalId }).IsUnique();
+        // A message a channel delivers twice is stored once; the id comes first because duplicates and
+        // threading look messages up by it. NULLs (notes, answers) never collide.
+        builder.HasIndex(m => new { m.ExternalId, m.Channel }).IsUnique();
         builder.HasIndex(m => new { m.ConversationId, m.At });
         builder.HasIndex(m => new { m.Delivery, m.NextDeliveryAttemptAt });
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);

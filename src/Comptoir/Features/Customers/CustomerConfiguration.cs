@@ -22,7 +22,8 @@ internal sealed class CustomerIdentityConfiguration : IEntityTypeConfiguration<C
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Value).HasMaxLength(260);
-        builder.HasIndex(i => new { i.Kind, i.Value }).IsUnique();
+        // Value first: recognition looks identities up by value, whatever their kind.
+        builder.HasIndex(i => new { i.Value, i.Kind }).IsUnique();
         builder.HasIndex(i => i.CustomerId);
     }
 }

@@ -15,7 +15,17 @@ public static class RecogniseCustomers
 
     public sealed record Recognition(Customer? Customer, bool Recognised);
 
-    public static async Task<Recognition[]> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who each contact is, plus what must be inserted: customers never seen (their ids still to allocate)
+    /// and identities new to their customer. Known customers are tracked, so their updates are saved by EF.
+    /// </summary>
+    public sealed record Result(Recognition[] Recognitions, List<Customer> NewCustomers, List<(CustomerIdentity Identity, Customer Owner)> NewIdentities)
+    {
+        /// <summary>Known customers whose name, language or country this batch filled in.</summary>
+        public List<Customer> Completed { get; } = [];
+    }
+
+    public static async Task<Result> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var values = claims.SelectMany(c => c.Identities.Select(i => i.Value)).Distinct(StringComparer.Ordinal).ToList();
         var known = values.Count == 0
@@ -29,12 +39,15 @@ public static class RecogniseCustomers
         var customerIds = owner.Values.Distinct().ToList();
         var customers = customerIds.Count == 0
             ? []
-            : await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            : await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
         // Identities claimed by customers created earlier in this batch.
         var fresh = new Dictionary<(IdentityKind, string), Customer>();
         var proposals = new HashSet<(long, long)>();
         var results = new Recognition[claims.Count];
+        var newCustomers = new List<Customer>();
+        var newIdentities = new List<(CustomerIdentity, Customer)>();
+        var completed = new List<Customer>();
 
         for (var index = 0; index < claims.Count; index++)
         {
@@ -70,9 +83,12 @@ public static class RecogniseCustomers
             else
             {
                 customer = new Customer { CreatedAt = claim.At, LastContactAt = claim.At, CountryId = claim.CountryId };
-                db.Customers.Add(customer);
+                newCustomers.Add(customer);
             }
 
+            var incomplete = recognised && ((customer.DisplayName is null && claim.Name is not null)
+                                            || (customer.Language is null && claim.Language is not null)
+                                            || (customer.CountryId is null && claim.CountryId is not null));
             customer.DisplayName ??= claim.Name;
             customer.Language ??= claim.Language;
             customer.CountryId ??= claim.CountryId;
@@ -81,11 +97,16 @@ public static class RecogniseCustomers
                 customer.LastContactAt = claim.At;
             }
 
+            if (incomplete && customer.Id != 0 && !completed.Contains(customer))
+            {
+                completed.Add(customer);
+            }
+
             foreach (var identity in claim.Identities)
             {
                 if (!owner.ContainsKey(identity) && !fresh.ContainsKey(identity))
                 {
-                    customer.Identities.Add(new CustomerIdentity { Kind = identity.Kind, Value = identity.Value, AddedAt = now });
+                    newIdentities.Add((new CustomerIdentity { Kind = identity.Kind, Value = identity.Value, AddedAt = now }, customer));
                     fresh[identity] = customer;
                 }
             }
@@ -94,7 +115,9 @@ public static class RecogniseCustomers
         }
 
         await ProposeAsync(db, proposals, now, cancellationToken);
-        return results;
+        var result = new Result(results, newCustomers, newIdentities);
+        result.Completed.AddRange(completed);
+        return result;
     }
 
     private static async Task ProposeAsync(ComptoirDbContext db, HashSet<(long A, long B)> pairs, DateTimeOffset now, CancellationToken cancellationToken)

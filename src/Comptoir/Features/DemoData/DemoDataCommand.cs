@@ -8,7 +8,7 @@ internal sealed class DemoDataCommand(DemoDataGenerator generator, TimeProvider 
 {
     public IReadOnlyList<string> Name { get; } = ["demo-data"];
 
-    public string Summary => "Fill an empty database with demo data: --scale small|full --seed N --until YYYY-MM-DD";
+    public string Summary => "Fill an empty database with demo data: --scale small|full --seed N --until YYYY-MM-DD [--parts organisation,service-setup,contacts]";
 
     public async Task<int> RunAsync(CommandArguments arguments, CancellationToken cancellationToken)
     {
@@ -20,9 +20,10 @@ internal sealed class DemoDataCommand(DemoDataGenerator generator, TimeProvider 
 
         var seed = arguments.GetInt("seed", DemoDataSetup.DefaultSeed);
         var until = ParseUntil(arguments.Get("until")) ?? time.GetUtcNow();
+        var parts = arguments.Get("parts")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         try
         {
-            foreach (var line in await generator.GenerateAsync(scale, seed, until, cancellationToken))
+            foreach (var line in await generator.GenerateAsync(scale, seed, until, cancellationToken, parts))
             {
                 Console.WriteLine(line);
             }

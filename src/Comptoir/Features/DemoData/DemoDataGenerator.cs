@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Comptoir.Features.DemoData;
 
 /// <summary>
-/// Fills an empty database with a deterministic demo organisation and every feature's demo data, in one
-/// transaction: a run that fails or is stopped leaves the database empty, never half-filled.
+/// Fills an empty database with a deterministic demo organisation and every feature's demo data. Each part
+/// commits when done, and large parts (months of contacts) also in slices, through
+/// <see cref="DemoDataRun.CheckpointAsync"/>: other connections then see what the next parts build on.
 /// </summary>
 public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogger<DemoDataGenerator> logger)
 {
-    public async Task<IReadOnlyList<string>> GenerateAsync(DemoScale scale, int seed, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Runs the demo parts (all, or those named in <c>parts</c>: organisation, service-setup, contacts).</summary>
+    public async Task<IReadOnlyList<string>> GenerateAsync(DemoScale scale, int seed, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyCollection<string>? parts = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
@@ -21,20 +23,21 @@ public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogg
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.BeginTransactionAsync(cancellationToken);
         var run = new DemoDataRun(db, scale, seed, now);
         var summaries = new List<string>();
-        foreach (var part in scope.ServiceProvider.GetServices<IDemoDataPart>().OrderBy(p => p.Order))
+        foreach (var part in scope.ServiceProvider.GetServices<IDemoDataPart>().Where(p => parts is null || parts.Contains(p.Name)).OrderBy(p => p.Order))
         {
             var started = TimeProvider.System.GetTimestamp();
             var summary = await part.GenerateAsync(run, cancellationToken);
             db.ChangeTracker.Clear();
+            await run.CheckpointAsync(cancellationToken);
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             LogPart(logger, part.Name, summary, seconds);
             summaries.Add($"{part.Name}: {summary}");
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await db.Database.CommitTransactionAsync(cancellationToken);
         return summaries;
     }
 

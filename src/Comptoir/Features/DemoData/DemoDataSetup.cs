@@ -15,6 +15,7 @@ public static class DemoDataSetup
         builder.Services.AddSingleton<DemoDataGenerator>();
         builder.Services.AddScoped<IDemoDataPart, OrganisationPart>();
         builder.Services.AddScoped<IDemoDataPart, ServiceSetupPart>();
+        builder.Services.AddScoped<IDemoDataPart, ContactsPart>();
         builder.Services.AddSingleton<IComptoirCommand, DemoDataCommand>();
         builder.Services.AddHostedService<SeedDemoDataOnFirstRun>();
         return builder;
@@ -51,7 +52,8 @@ internal sealed partial class SeedDemoDataOnFirstRun(
                 var scale = configuration.GetValue("Demo:Scale", DemoScale.Small);
                 var seed = configuration.GetValue("Demo:Seed", DemoDataSetup.DefaultSeed);
                 LogSeeding(logger, scale, seed);
-                await generator.GenerateAsync(scale, seed, time.GetUtcNow(), cancellationToken);
+                var parts = configuration["Demo:Parts"] is { Length: > 0 } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
+                await generator.GenerateAsync(scale, seed, time.GetUtcNow(), cancellationToken, parts);
             }
         }
 

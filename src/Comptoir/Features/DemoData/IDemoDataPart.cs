@@ -27,6 +27,18 @@ public sealed class DemoDataRun(ComptoirDbContext db, DemoScale scale, int seed,
     /// <summary>Demo history ends here; parts date their records before it.</summary>
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>Commits what was generated so far and goes on in a new transaction: large parts write in slices.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (Db.Database.CurrentTransaction is { } current)
+        {
+            await current.CommitAsync(cancellationToken);
+            await current.DisposeAsync();
+        }
+
+        await Db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
     public Random RandomFor(string partName)
     {
         // FNV-1a: string.GetHashCode is randomised per process and would break determinism.

@@ -49,6 +49,17 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
         }
     }
 
+    /// <summary>
+    /// Reads the catalogue through a context the caller holds and keeps it, for a caller inside a transaction
+    /// whose uncommitted reference data another connection could not see (demo data generation).
+    /// </summary>
+    public async Task<Snapshot> ReadAsync(ComptoirDbContext db, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(db, cancellationToken);
+        _snapshot = snapshot;
+        return snapshot;
+    }
+
     private async Task<Snapshot> LoadAsync(ComptoirDbContext db, CancellationToken cancellationToken)
     {
         var activities = await db.Activities.AsNoTracking().Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);

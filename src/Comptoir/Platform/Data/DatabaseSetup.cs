@@ -26,7 +26,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
-                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()));
                 Expose<SqliteComptoirDbContext>(services);
                 break;
             case DatabaseProvider.PostgreSql:

@@ -16,7 +16,7 @@ public sealed class DemoDataTests
         await using var database = await TestDatabase.CreateAsync(db);
         await using var host = EmptyHost(database);
 
-        await host.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(DemoScale.Full, 7, Until, TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(DemoScale.Full, 7, Until, TestContext.Current.CancellationToken, ["organisation", "service-setup"]);
 
         var french = await host.QueryAsync(c => c.Stores.CountAsync(s => s.Country!.Code == "FR" && s.Format!.Code == "HYPER"));
         var directorsWithMobile = await host.QueryAsync(c => c.Staff.CountAsync(m =>
@@ -38,6 +38,37 @@ public sealed class DemoDataTests
         Assert.Equal(12_000, switchboard);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Ninety_days_of_contacts_follow_the_real_channel_mix_and_are_worked_like_real_ones(Db db)
+    {
+        await using var database = await TestDatabase.CreateAsync(db);
+        await using var host = EmptyHost(database);
+
+        await host.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(DemoScale.Small, 3, Until, TestContext.Current.CancellationToken);
+
+        var byChannel = await host.QueryAsync(c => c.Conversations.Where(x => x.Channel != Comptoir.Features.Conversations.Channel.CheckoutNotebook)
+            .GroupBy(x => x.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var total = byChannel.Values.Sum();
+        double Share(params Comptoir.Features.Conversations.Channel[] channels) => channels.Sum(ch => byChannel.GetValueOrDefault(ch)) / (double)total;
+        var first = await host.QueryAsync(c => c.Conversations.MinAsync(x => x.CreatedAt));
+        var recognised = await host.QueryAsync(c => c.Conversations.CountAsync(x => x.CustomerRecognised)) / (double)total;
+        var open = await host.QueryAsync(c => c.Conversations.CountAsync(x => x.Status != Comptoir.Features.Conversations.ConversationStatus.Closed && x.CreatedAt < Until.AddDays(-10)));
+        var waiting = await host.QueryAsync(c => c.Conversations.CountAsync(x => x.Status == Comptoir.Features.Conversations.ConversationStatus.New && x.Owner == Comptoir.Features.Conversations.ConversationOwner.ServiceCentre));
+        var pendingMail = await host.QueryAsync(c => c.Messages.CountAsync(m => m.Delivery == Comptoir.Features.Conversations.DeliveryStatus.Pending && m.At < Until.AddHours(-1)));
+
+        // 22,000 a day at full scale, a hundredth here: about 220 a day over 90 days.
+        Assert.InRange(total, 15_000, 24_000);
+        Assert.InRange(Share(Comptoir.Features.Conversations.Channel.Phone), 0.52, 0.58);
+        Assert.InRange(Share(Comptoir.Features.Conversations.Channel.Email, Comptoir.Features.Conversations.Channel.Sms, Comptoir.Features.Conversations.Channel.WebForm), 0.39, 0.45);
+        Assert.InRange(Share(Comptoir.Features.Conversations.Channel.Social), 0.01, 0.03);
+        Assert.InRange(Share(Comptoir.Features.Conversations.Channel.Letter), 0.005, 0.015);
+        Assert.True(first < Until.AddDays(-88), $"The first contact is from {first}.");
+        Assert.InRange(recognised, 0.3, 0.8);
+        Assert.True(open < total / 20, $"{open} old conversations are still open.");
+        Assert.True(waiting > 0, "The last hours' contacts wait in queues.");
+        Assert.Equal(0, pendingMail);
+    }
+
     [Fact]
     public async Task The_same_seed_gives_the_same_organisation_and_another_seed_another()
     {
@@ -56,9 +87,9 @@ public sealed class DemoDataTests
         await using var database = await TestDatabase.CreateAsync(Db.Sqlite);
         await using var host = EmptyHost(database);
         var generator = host.Services.GetRequiredService<DemoDataGenerator>();
-        await generator.GenerateAsync(DemoScale.Small, 1, Until, TestContext.Current.CancellationToken);
+        await generator.GenerateAsync(DemoScale.Small, 1, Until, TestContext.Current.CancellationToken, ["organisation"]);
 
-        var error = await Assert.ThrowsAsync<DemoDataException>(() => generator.GenerateAsync(DemoScale.Small, 1, Until, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<DemoDataException>(() => generator.GenerateAsync(DemoScale.Small, 1, Until, TestContext.Current.CancellationToken, ["organisation"]));
 
         Assert.Contains("already holds an organisation", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +117,7 @@ public sealed class DemoDataTests
     {
         await using var database = await TestDatabase.CreateAsync(Db.Sqlite);
         await using var host = EmptyHost(database);
-        await host.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(DemoScale.Small, seed, Until, TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<DemoDataGenerator>().GenerateAsync(DemoScale.Small, seed, Until, TestContext.Current.CancellationToken, ["organisation", "service-setup"]);
         return await host.QueryAsync(c => c.Staff.OrderBy(m => m.Email)
             .Select(m => m.Email + "|" + m.DisplayName + "|" + m.Role + "|" + m.PhoneNumber)
             .ToListAsync());

@@ -66,10 +66,18 @@ public static class ReceiveMessage
             return await WebhookRequest.QuarantineAsync(db, channel, source, payload?.Id, body, problem, time, cancellationToken);
         }
 
+        var result = await intake.SubmitAsync(ToContact(channel, payload!, activityId, storeId, time), cancellationToken);
+        return TypedResults.Ok(new Accepted(result.ConversationId, result.MessageId, result.Duplicate));
+    }
+
+    /// <summary>The contact a valid payload stands for (also used by the ingestion benchmark, which starts from the same bytes).</summary>
+    internal static InboundContact ToContact(Channel channel, Payload payload, int activityId, int? storeId, TimeProvider time)
+    {
+        var source = channel == Channel.Sms ? "sms-webhook" : "social-webhook";
         var identity = channel == Channel.Sms
-            ? (IdentityKind.Phone, payload!.From!)
-            : (IdentityKind.SocialHandle, $"{payload!.Network!.Trim().ToLowerInvariant()}:{payload.From!.Trim()}");
-        var result = await intake.SubmitAsync(new InboundContact
+            ? (IdentityKind.Phone, payload.From!)
+            : (IdentityKind.SocialHandle, $"{payload.Network!.Trim().ToLowerInvariant()}:{payload.From!.Trim()}");
+        return new InboundContact
         {
             Channel = channel,
             ExternalId = $"{source}:{payload.Id}",
@@ -84,11 +92,10 @@ public static class ReceiveMessage
             ReplyTo = channel == Channel.Sms ? payload.From : identity.Item2,
             ThreadKey = payload.ThreadId is { Length: > 0 } thread ? $"{payload.Network}:{thread}" : null,
             Identities = [identity],
-        }, cancellationToken);
-        return TypedResults.Ok(new Accepted(result.ConversationId, result.MessageId, result.Duplicate));
+        };
     }
 
-    private static string? Validate(Channel channel, Payload? payload, RoutingCatalog.Snapshot routing, ChannelOptions.WebhookChannel settings, out int activityId, out int? storeId)
+    internal static string? Validate(Channel channel, Payload? payload, RoutingCatalog.Snapshot routing, ChannelOptions.WebhookChannel settings, out int activityId, out int? storeId)
     {
         activityId = 0;
         storeId = null;

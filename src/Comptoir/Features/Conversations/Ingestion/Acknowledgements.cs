@@ -25,7 +25,8 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
         return MachineMailboxes.Any(m => local == m || local.StartsWith(m + "+", StringComparison.Ordinal) || local.StartsWith(m + ".", StringComparison.Ordinal));
     }
 
-    public void Queue(Conversation conversation, InboundContact contact, bool isNewConversation, DateTimeOffset now, RoutingCatalog.Snapshot routing)
+    /// <summary>The automatic message to send for this contact, if any; counts it against the conversation's cap.</summary>
+    public Message? For(Conversation conversation, InboundContact contact, bool isNewConversation, DateTimeOffset now, RoutingCatalog.Snapshot routing)
     {
         var refused = contact.Attachments.Where(a => a.Content.LongLength > options.Value.MaxAttachmentBytes).ToList();
         if ((!isNewConversation && refused.Count == 0)
@@ -35,7 +36,7 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
             || !contact.Channel.CanReply()
             || conversation.AutomaticMessages >= options.Value.MaxAutomaticMessages)
         {
-            return;
+            return null;
         }
 
         var zone = routing.ClockFor(conversation.StoreId, conversation.QueueId).Zone;
@@ -59,7 +60,7 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
         lines.Add(texts.Signature);
         var channel = conversation.Channel.ReplyChannel();
         conversation.AutomaticMessages++;
-        conversation.Messages.Add(new Message
+        return new Message
         {
             Direction = MessageDirection.Outbound,
             Channel = channel,
@@ -72,7 +73,7 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
             IsAutomatic = true,
             Delivery = DeliveryStatus.Pending,
             NextDeliveryAttemptAt = now,
-        });
+        };
     }
 
     /// <summary>The internal note left in the conversation when attachments were refused.</summary>

@@ -12,12 +12,14 @@ namespace Comptoir.Features.Conversations.Ingestion;
 public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<IngestionOptions> options, DatabaseInfo database, ILogger<ContactIntake> logger)
     : BackgroundService
 {
-    private readonly System.Threading.Channels.Channel<Pending> _pending = System.Threading.Channels.Channel.CreateBounded<Pending>(new System.Threading.Channels.BoundedChannelOptions(20_000) { SingleWriter = false });
+    /// <summary>SQLite has one writer whatever we do; PostgreSQL takes two batches at once.</summary>
+    private readonly System.Threading.Channels.Channel<Pending>[] _writers = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : 2)
+        .Select(_ => System.Threading.Channels.Channel.CreateBounded<Pending>(new System.Threading.Channels.BoundedChannelOptions(20_000) { SingleReader = true }))];
 
     public async Task<IngestResult> SubmitAsync(InboundContact contact, CancellationToken cancellationToken)
     {
         var pending = new Pending(contact);
-        await _pending.Writer.WriteAsync(pending, cancellationToken);
+        await WriterFor(contact).Writer.WriteAsync(pending, cancellationToken);
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -26,25 +28,42 @@ public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<
         var pending = contacts.Select(c => new Pending(c)).ToList();
         foreach (var item in pending)
         {
-            await _pending.Writer.WriteAsync(item, cancellationToken);
+            await WriterFor(item.Contact).Writer.WriteAsync(item, cancellationToken);
         }
 
         return await Task.WhenAll(pending.Select(p => p.Completion.Task)).WaitAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_writers.Select(writer => WriteAsync(writer.Reader, stoppingToken)));
+
+    /// <summary>
+    /// Contacts of one customer always go to the same writer, so that two writers never race to create the
+    /// same customer or continue the same conversation.
+    /// </summary>
+    private System.Threading.Channels.Channel<Pending> WriterFor(InboundContact contact)
     {
-        // SQLite has one writer whatever we do; PostgreSQL takes two batches at once.
-        var writers = database.Provider == DatabaseProvider.Sqlite ? 1 : 2;
-        return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(stoppingToken)));
+        if (_writers.Length == 1 || contact.Identities.Count == 0)
+        {
+            return _writers[0];
+        }
+
+        var key = new string([.. contact.Identities[0].Value.Where(char.IsLetterOrDigit).TakeLast(9)]).ToUpperInvariant();
+        var hash = 0u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return _writers[hash % (uint)_writers.Length];
     }
 
-    private async Task WriteAsync(CancellationToken stoppingToken)
+    private async Task WriteAsync(System.Threading.Channels.ChannelReader<Pending> reader, CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(options.Value.MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+        while (await reader.WaitToReadAsync(stoppingToken))
         {
-            while (batch.Count < options.Value.MaxBatch && _pending.Reader.TryRead(out var item))
+            while (batch.Count < options.Value.MaxBatch && reader.TryRead(out var item))
             {
                 batch.Add(item);
             }
@@ -88,7 +107,7 @@ public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<
             {
                 return await scope.ServiceProvider.GetRequiredService<IngestContacts>().ExecuteAsync(contacts, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 5)
             {
                 // Another writer stored the same customer identity or message first; the next attempt finds it.
             }

@@ -20,6 +20,7 @@ public sealed class IngestContacts(
     RoutingCatalog catalog,
     Acknowledgements acknowledgements,
     IOptions<IngestionOptions> options,
+    DatabaseInfo database,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<IngestResult>> ExecuteAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
@@ -29,7 +30,9 @@ public sealed class IngestContacts(
         var results = new IngestResult?[contacts.Count];
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Joins the caller's transaction when there is one (demo data), else commits on its own.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 
         var duplicates = await FindDuplicatesAsync(contacts, cancellationToken);
         var fresh = new List<int>();
@@ -47,25 +50,24 @@ public sealed class IngestContacts(
             }
         }
 
-        var recognitions = await RecogniseCustomers.ExecuteAsync(
-            db,
-            [.. fresh.Select(i => Claim(contacts[i], routing))],
-            now,
-            cancellationToken);
-        var continued = await FindContinuedConversationsAsync(fresh.Select(i => contacts[i]).ToList(), recognitions, now, cancellationToken);
+        var recognition = await RecogniseCustomers.ExecuteAsync(db, [.. fresh.Select(i => Claim(contacts[i], routing))], now, cancellationToken);
+        var continued = await FindContinuedConversationsAsync([.. fresh.Select(i => contacts[i])], recognition.Recognitions, now, cancellationToken);
 
+        var conversations = new List<Conversation>();
+        var messages = new List<(Message Message, Conversation Conversation)>();
+        var attachments = new List<(Attachment Attachment, Message Message)>();
         var stored = new List<(int Index, Conversation Conversation, Message Message, bool IsNew, Recognition Recognition)>();
         for (var k = 0; k < fresh.Count; k++)
         {
             var contact = contacts[fresh[k]];
-            var recognition = recognitions[k];
-            var language = LanguageOf(contact, recognition.Customer, routing);
+            var who = recognition.Recognitions[k];
+            var language = LanguageOf(contact, who.Customer, routing);
             var conversation = continued[k];
             var isNew = conversation is null;
             if (conversation is null)
             {
-                conversation = Open(contact, recognition, language, routing, now);
-                db.Conversations.Add(conversation);
+                conversation = Open(contact, who, language, routing, now);
+                conversations.Add(conversation);
             }
             else
             {
@@ -73,29 +75,43 @@ public sealed class IngestContacts(
             }
 
             var message = ToMessage(contact, now, out var refused);
-            conversation.Messages.Add(message);
+            messages.Add((message, conversation));
+            attachments.AddRange(message.Attachments.Select(a => (a, message)));
             if (refused.Count > 0)
             {
-                conversation.Messages.Add(acknowledgements.RefusedAttachmentsNote(refused, now));
+                messages.Add((acknowledgements.RefusedAttachmentsNote(refused, now), conversation));
             }
 
-            stored.Add((fresh[k], conversation, message, isNew, recognition));
+            stored.Add((fresh[k], conversation, message, isNew, who));
         }
 
-        // Fix-up (customer → conversation → message keys) happens in this one save.
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-
-        foreach (var (index, conversation, message, isNew, recognition) in stored)
+        // Acknowledgements quote the conversation's number: parents get their ids first.
+        await AssignParentIdsAsync(recognition, conversations, cancellationToken);
+        foreach (var (index, conversation, _, isNew, _) in stored)
         {
-            acknowledgements.Queue(conversation, contacts[index], isNew, now, routing);
-            results[index] = new IngestResult(conversation.Id, message.Id, false, isNew, recognition.Customer?.Id, recognition.Recognised);
+            if (acknowledgements.For(conversation, contacts[index], isNew, now, routing) is { } acknowledgement)
+            {
+                messages.Add((acknowledgement, conversation));
+            }
         }
 
+        await InsertAsync(recognition, conversations, messages, attachments, cancellationToken);
+        await TouchCustomersAsync(recognition, now, cancellationToken);
+
+        // Known customers and continued conversations are tracked: EF saves their changes.
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
+
+        foreach (var (index, conversation, message, isNew, who) in stored)
+        {
+            results[index] = new IngestResult(conversation.Id, message.Id, false, isNew, who.Customer?.Id, who.Recognised);
+        }
 
         // A contact repeated inside the batch points at the stored copy.
         for (var i = 0; i < contacts.Count; i++)
@@ -107,6 +123,86 @@ public sealed class IngestContacts(
         }
 
         return results!;
+    }
+
+    /// <summary>
+    /// Inserts what is new in multi-row statements with pre-allocated ids, parents first: this is where a
+    /// batch spends its time, and EF's one statement per row with change tracking cost three quarters of it.
+    /// </summary>
+    /// <summary>Known customers: one statement for their last contact, one per customer whose details were completed.</summary>
+    private async Task TouchCustomersAsync(RecogniseCustomers.Result recognition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var known = recognition.Recognitions.Where(r => r.Recognised && r.Customer is { Id: > 0 }).Select(r => r.Customer!.Id).Distinct().ToList();
+        if (known.Count > 0)
+        {
+            await db.Customers.Where(c => known.Contains(c.Id) && c.LastContactAt < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAt, now), cancellationToken);
+        }
+
+        foreach (var customer in recognition.Completed)
+        {
+            var key = Platform.Data.SearchKey.Normalize(customer.DisplayName);
+            await db.Customers.Where(c => c.Id == customer.Id)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(c => c.SearchKey, c => c.DisplayName == null ? key : c.SearchKey)
+                        .SetProperty(c => c.DisplayName, c => c.DisplayName ?? customer.DisplayName)
+                        .SetProperty(c => c.Language, c => c.Language ?? customer.Language)
+                        .SetProperty(c => c.CountryId, c => c.CountryId ?? customer.CountryId),
+                    cancellationToken);
+        }
+    }
+
+    private async Task AssignParentIdsAsync(RecogniseCustomers.Result recognition, List<Conversation> conversations, CancellationToken cancellationToken)
+    {
+        var provider = database.Provider;
+        var customerIds = await db.AllocateIdsAsync<Customer>(provider, recognition.NewCustomers.Count, cancellationToken);
+        for (var i = 0; i < customerIds.Length; i++)
+        {
+            recognition.NewCustomers[i].Id = customerIds[i];
+        }
+
+        var identityIds = await db.AllocateIdsAsync<CustomerIdentity>(provider, recognition.NewIdentities.Count, cancellationToken);
+        for (var i = 0; i < identityIds.Length; i++)
+        {
+            recognition.NewIdentities[i].Identity.Id = identityIds[i];
+            recognition.NewIdentities[i].Identity.CustomerId = recognition.NewIdentities[i].Owner.Id;
+        }
+
+        var conversationIds = await db.AllocateIdsAsync<Conversation>(provider, conversations.Count, cancellationToken);
+        for (var i = 0; i < conversationIds.Length; i++)
+        {
+            conversations[i].Id = conversationIds[i];
+            conversations[i].CustomerId = conversations[i].Customer?.Id;
+        }
+    }
+
+    private async Task InsertAsync(
+        RecogniseCustomers.Result recognition,
+        List<Conversation> conversations,
+        List<(Message Message, Conversation Conversation)> messages,
+        List<(Attachment Attachment, Message Message)> attachments,
+        CancellationToken cancellationToken)
+    {
+        var provider = database.Provider;
+        var messageIds = await db.AllocateIdsAsync<Message>(provider, messages.Count, cancellationToken);
+        for (var i = 0; i < messageIds.Length; i++)
+        {
+            messages[i].Message.Id = messageIds[i];
+            messages[i].Message.ConversationId = messages[i].Conversation.Id;
+        }
+
+        var attachmentIds = await db.AllocateIdsAsync<Attachment>(provider, attachments.Count, cancellationToken);
+        for (var i = 0; i < attachmentIds.Length; i++)
+        {
+            attachments[i].Attachment.Id = attachmentIds[i];
+            attachments[i].Attachment.MessageId = attachments[i].Message.Id;
+        }
+
+        await db.InsertAsync(recognition.NewCustomers, cancellationToken);
+        await db.InsertAsync([.. recognition.NewIdentities.Select(i => i.Identity)], cancellationToken);
+        await db.InsertAsync(conversations, cancellationToken);
+        await db.InsertAsync([.. messages.Select(m => m.Message)], cancellationToken);
+        await db.InsertAsync([.. attachments.Select(a => a.Attachment)], cancellationToken);
     }
 
     private async Task<Dictionary<(Channel, string), IngestResult>> FindDuplicatesAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
@@ -221,6 +317,7 @@ public sealed class IngestContacts(
         var queueId = routing.RouteQueue(contact.Channel, contact.ActivityId, language, countryId, contact.StoreId);
         var conversation = new Conversation
         {
+            // Carries the customer until its id is known; the row is written with CustomerId only.
             Customer = recognition.Customer,
             CustomerRecognised = recognition.Recognised,
             Channel = contact.Channel,
@@ -349,3 +446,4 @@ public sealed class IngestContacts(
         return subject.Length <= 120 ? subject : subject[..117] + "...";
     }
 }
+

@@ -443,12 +443,12 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "ExternalId")
-                        .IsUnique();
-
                     b.HasIndex("ConversationId", "At");
 
                     b.HasIndex("Delivery", "NextDeliveryAttemptAt");
+
+                    b.HasIndex("ExternalId", "Channel")
+                        .IsUnique();
 
                     b.ToTable("Messages");
                 });
@@ -577,7 +577,7 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("Kind", "Value")
+                    b.HasIndex("Value", "Kind")
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities");

@@ -425,12 +425,12 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "ExternalId")
-                        .IsUnique();
-
                     b.HasIndex("ConversationId", "At");
 
                     b.HasIndex("Delivery", "NextDeliveryAttemptAt");
+
+                    b.HasIndex("ExternalId", "Channel")
+                        .IsUnique();
 
                     b.ToTable("Messages");
                 });
@@ -553,7 +553,7 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("Kind", "Value")
+                    b.HasIndex("Value", "Kind")
                         .IsUnique();
 
                     b.ToTable("CustomerIdentities");

@@ -479,9 +479,9 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerIdentities_Kind_Value",
+                name: "IX_CustomerIdentities_Value_Kind",
                 table: "CustomerIdentities",
-                columns: new[] { "Kind", "Value" },
+                columns: new[] { "Value", "Kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -522,12 +522,6 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Messages_Channel_ExternalId",
-                table: "Messages",
-                columns: new[] { "Channel", "ExternalId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Messages_ConversationId_At",
                 table: "Messages",
                 columns: new[] { "ConversationId", "At" });
@@ -536,6 +530,12 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 name: "IX_Messages_Delivery_NextDeliveryAttemptAt",
                 table: "Messages",
                 columns: new[] { "Delivery", "NextDeliveryAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_ExternalId_Channel",
+                table: "Messages",
+                columns: new[] { "ExternalId", "Channel" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Queues_Code",

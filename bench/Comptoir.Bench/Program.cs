@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Comptoir.Bench;
+
+/// <summary>
+/// Benchmarks of Comptoir, each comparing against a reference measured in the same run (docs/benchmarks.md).
+///   ingest --db sqlite|postgres --contacts N --producers P
+///   http   --db sqlite|postgres --clients C --seconds S
+///   next   --db sqlite|postgres --advisors A --waiting W --requests R --concurrency C
+/// PostgreSQL runs read the server's connection string from COMPTOIR_BENCH_POSTGRES.
+/// </summary>
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1], StringComparer.OrdinalIgnoreCase);
+        string Option(string name, string fallback) => options.GetValueOrDefault(name, fallback);
+        int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var postgres = Environment.GetEnvironmentVariable("COMPTOIR_BENCH_POSTGRES");
+
+        switch (args.FirstOrDefault())
+        {
+            case "ingest":
+                await IngestBenchmark.RunAsync(Option("db", "sqlite"), Number("contacts", 50_000), Number("producers", 8), postgres);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("Usage: ingest | http | next, with --db sqlite|postgres (PostgreSQL server in COMPTOIR_BENCH_POSTGRES).");
+                return 2;
+        }
+    }
+}
