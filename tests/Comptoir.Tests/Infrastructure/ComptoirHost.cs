@@ -31,6 +31,8 @@ public sealed class ComptoirHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
+            // Tests read mailboxes when they choose to (PollMailboxes.RunOnceAsync), never behind their back.
+            ["Email:PollSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
