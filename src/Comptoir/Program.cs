@@ -1,3 +1,4 @@
+using Comptoir.Features.Channels.Email;
 using Comptoir.Features.Conversations;
 using Comptoir.Features.DemoData;
 using Comptoir.Features.Organisation;
@@ -15,6 +16,7 @@ builder.AddComptoirDatabase();
 builder.AddStaffSignIn();
 builder.AddComptoirWeb();
 builder.AddConversations();
+builder.AddEmailChannel();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapStores();
 app.MapSites();
 app.MapStaff();
 app.MapConversations();
+app.MapEmailChannel();
 
 return await app.RunComptoirAsync(args);
 
