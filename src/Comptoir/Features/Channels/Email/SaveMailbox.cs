@@ -106,16 +106,15 @@ public static class SaveMailbox
             : TypedResults.Ok(GetMailbox.ToResponse(mailbox));
     }
 
-    /// <summary>Creates (<paramref name="id"/> null) or changes the mailbox, or returns what is wrong field by field.</summary>
-    public static async Task<(Mailbox? Mailbox, Dictionary<string, string[]> Errors)> ExecuteAsync(
-        ComptoirDbContext db, MailboxPasswords passwords, IStringLocalizer<Texts> t, int? id, Request request, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the request beyond its attributes, field by field (empty when nothing is).</summary>
+    public static async Task<Dictionary<string, string[]>> ValidateAsync(
+        ComptoirDbContext db, IStringLocalizer<Texts> t, int? id, Request request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, string message) => errors[field] = [message];
 
-        var mailbox = id is { } existing ? await db.Mailboxes.SingleAsync(m => m.Id == existing, cancellationToken) : null;
-        var address = request.Address.Trim().ToLowerInvariant();
-        if (await db.Mailboxes.AnyAsync(m => m.Address == address && m.Id != (id ?? 0), cancellationToken))
+        var address = (request.Address ?? "").Trim().ToLowerInvariant();
+        if (address.Length > 0 && await db.Mailboxes.AnyAsync(m => m.Address == address && m.Id != (id ?? 0), cancellationToken))
         {
             Fail(nameof(Request.Address), t["Une autre boîte mail a déjà cette adresse."]);
         }
@@ -125,34 +124,41 @@ public static class SaveMailbox
             Fail(nameof(Request.ActivityId), t["Choisissez l'activité dont cette boîte reçoit les messages."]);
         }
 
-        var countryId = request.CountryId;
         if (request.StoreId is { } storeId)
         {
-            var store = await db.Stores.Where(s => s.Id == storeId).Select(s => new { s.CountryId }).SingleOrDefaultAsync(cancellationToken);
-            if (store is null)
+            if (!await db.Stores.AnyAsync(s => s.Id == storeId, cancellationToken))
             {
                 Fail(nameof(Request.StoreId), t["Ce magasin n'existe pas."]);
             }
-            else
-            {
-                countryId = store.CountryId;
-            }
         }
-        else if (countryId is { } country && !await db.Countries.AnyAsync(c => c.Id == country, cancellationToken))
+        else if (request.CountryId is { } country && !await db.Countries.AnyAsync(c => c.Id == country, cancellationToken))
         {
             Fail(nameof(Request.CountryId), t["Ce pays n'existe pas."]);
         }
 
-        if (mailbox is null && string.IsNullOrEmpty(request.ImapPassword))
+        if (id is null && string.IsNullOrEmpty(request.ImapPassword))
         {
             Fail(nameof(Request.ImapPassword), t["Saisissez le mot de passe IMAP."]);
         }
 
+        return errors;
+    }
+
+    /// <summary>Creates (<paramref name="id"/> null) or changes the mailbox, or returns what is wrong field by field.</summary>
+    public static async Task<(Mailbox? Mailbox, Dictionary<string, string[]> Errors)> ExecuteAsync(
+        ComptoirDbContext db, MailboxPasswords passwords, IStringLocalizer<Texts> t, int? id, Request request, CancellationToken cancellationToken)
+    {
+        var errors = await ValidateAsync(db, t, id, request, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
+        var mailbox = id is { } existing ? await db.Mailboxes.SingleAsync(m => m.Id == existing, cancellationToken) : null;
+        var address = request.Address.Trim().ToLowerInvariant();
+        var countryId = request.StoreId is { } storeId
+            ? await db.Stores.Where(s => s.Id == storeId).Select(s => (int?)s.CountryId).SingleAsync(cancellationToken)
+            : request.CountryId;
         if (mailbox is null)
         {
             mailbox = new Mailbox

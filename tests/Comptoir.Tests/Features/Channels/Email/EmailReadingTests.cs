@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Comptoir.Features.Channels.Email;
 using Comptoir.Features.Conversations;
@@ -90,7 +91,7 @@ public sealed class EmailReadingTests(Hosts hosts)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task Unreadable_messages_are_kept_raw_and_flagged_seen(Db db)
+    public async Task Unreadable_messages_are_kept_raw_flagged_seen_and_shown_in_quarantine(Db db)
     {
         using var desk = await EmailDesk.OpenAsync(await hosts.GetAsync(db));
         var garbage = Encoding.Latin1.GetBytes($"Ceci n'est pas un e-mail {Guid.NewGuid():N}\r\n\r\n\u00e9\u00e9\u00e9\r\n");
@@ -109,6 +110,22 @@ public sealed class EmailReadingTests(Hosts hosts)
         Assert.Equal(InboundEmailParser.NoSender, kept[1].Reason);
         Assert.All(await desk.Mail.SeenAsync(desk.Address), Assert.True);
 
+        var page = WebUtility.HtmlDecode(await desk.Admin.GetStringAsync("/app/admin/quarantaine"));
+        Assert.Contains(desk.Address, page, StringComparison.Ordinal);
+        Assert.Contains(InboundEmailParser.UnreadableMime, page, StringComparison.Ordinal);
+        var download = await desk.Admin.GetAsync($"/app/admin/quarantaine?handler=download&id={kept[0].Id}");
+        Assert.Equal(garbage.Length, (await download.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+
+        var dismissed = await desk.Admin.PostAsync($"/app/admin/quarantaine?handler=dismiss&id={kept[0].Id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = StaffSession.AntiforgeryToken(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
+        Assert.Equal(RawInboundStatus.Dismissed, await desk.Host.QueryAsync(c => c.RawInbound.Where(r => r.Id == kept[0].Id).Select(r => r.Status).SingleAsync()));
+        var after = await desk.Admin.GetStringAsync("/app/admin/quarantaine");
+        Assert.DoesNotContain(WebUtility.HtmlEncode(kept[0].ExternalId!), after, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(kept[1].ExternalId!), after, StringComparison.Ordinal);
         Assert.Equal(garbage, await desk.Host.QueryAsync(c => c.RawInbound.Where(r => r.Id == kept[0].Id).Select(r => r.Payload).SingleAsync()));
     }
 
@@ -150,6 +167,8 @@ public sealed class EmailReadingTests(Hosts hosts)
         Assert.Contains("refused the user name or password", status.LastError, StringComparison.Ordinal);
         Assert.NotNull(await working.ConversationOfAsync(letter.MessageId));
         Assert.Null(await host.QueryAsync(c => c.Mailboxes.Where(m => m.Id == working.MailboxId).Select(m => m.LastError).SingleAsync()));
+        var list = WebUtility.HtmlDecode(await working.Admin.GetStringAsync("/app/admin/boites-mail"));
+        Assert.Contains("refused the user name or password", list, StringComparison.Ordinal);
     }
 
     /// <summary>Holds the database's write lock on messages until disposed, as a stalled database would.</summary>
