@@ -57,6 +57,25 @@ pg "$(pg_bin)/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w -o \
   start >/dev/null
 export COMPTOIR_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=comptoir;Database=postgres;Include Error Detail=true"
 
+# --- Mail servers for the e-mail channel tests (begin) -------------------------------------------
+# Dovecot (IMAP) and an aiosmtpd server (SMTP) on loopback, on the same maildirs under $work; see
+# tests/mail/mail-servers.sh. Both come from Debian packages, installed here when missing.
+mail_missing=()
+[ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] || mail_missing+=(dovecot-imapd)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || mail_missing+=(python3-aiosmtpd)
+if [ "${#mail_missing[@]}" -gt 0 ]; then
+  log "Installing ${mail_missing[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${mail_missing[@]}" >/dev/null
+fi
+# shellcheck source=tests/mail/mail-servers.sh
+source "$root/tests/mail/mail-servers.sh"
+trap 'mail_servers_stop; cleanup' EXIT
+mail_servers_start "$work"
+log "Mail servers on loopback: IMAP $COMPTOIR_TEST_IMAP, SMTP $COMPTOIR_TEST_SMTP"
+# --- Mail servers for the e-mail channel tests (end) ---------------------------------------------
+
 # --- Build, style, tests -------------------------------------------------------------------------
 log "Building (warnings are errors)"
 dotnet build Comptoir.slnx -c Release -nologo -v quiet

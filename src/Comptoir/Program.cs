@@ -1,4 +1,5 @@
 using Comptoir.Features.Channels;
+using Comptoir.Features.Channels.Email;
 using Comptoir.Features.Conversations;
 using Comptoir.Features.Customers;
 using Comptoir.Features.DemoData;
@@ -20,6 +21,7 @@ builder.AddComptoirWeb();
 builder.AddConversations();
 builder.AddChannels();
 builder.AddRoutingAndServiceLevels();
+builder.AddEmailChannel();
 builder.AddDemoData();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapConversations();
 app.MapCustomers();
 app.MapChannels();
 app.MapRoutingAndServiceLevels();
+app.MapEmailChannel();
 
 return await app.RunComptoirAsync(args);
 

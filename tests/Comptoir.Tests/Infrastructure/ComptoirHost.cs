@@ -38,6 +38,8 @@ public sealed class ComptoirHost : WebApplicationFactory<Program>
             ["Channels:Sms:Secret"] = Contacts.WebhookSecret,
             ["Channels:Social:Secret"] = Contacts.WebhookSecret,
             ["Channels:Phone:Secret"] = Contacts.WebhookSecret,
+            // Tests read mailboxes when they choose to (PollMailboxes.RunOnceAsync), never behind their back.
+            ["Email:PollSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -49,6 +49,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ExternalId, m.Channel }).IsUnique();
         builder.HasIndex(m => new { m.ConversationId, m.At });
         builder.HasIndex(m => new { m.Delivery, m.NextDeliveryAttemptAt });
+
+        // Automatic messages per recipient, for the cap that stops robots answering each other.
+        builder.HasIndex(m => new { m.To, m.At }).HasFilter("\"IsAutomatic\"").HasDatabaseName("IX_Messages_AutomaticByRecipient");
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId);
     }
 }

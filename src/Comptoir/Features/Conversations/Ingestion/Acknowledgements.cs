@@ -66,7 +66,7 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
             Channel = channel,
             ExternalId = channel == Channel.Email ? OutboundMessageId.New(outbound.Value.MessageIdDomain) : null,
             InReplyTo = contact.ExternalId,
-            To = contact.ReplyTo,
+            To = contact.ReplyTo.Trim().ToLowerInvariant(),
             Subject = channel == Channel.Email ? $"{Reply(contact.Subject ?? conversation.Subject)} [{texts.Reference} {conversation.Id}]" : null,
             Body = string.Join("\n\n", lines),
             At = now,

@@ -87,9 +87,17 @@ public sealed class IngestContacts(
 
         // Acknowledgements quote the conversation's number: parents get their ids first.
         await AssignParentIdsAsync(recognition, conversations, cancellationToken);
+        var recipients = stored.Select(s => contacts[s.Index].ReplyTo).OfType<string>().Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        var exhausted = await AutomaticReplyBudget.ExhaustedAsync(db, recipients, options.Value.MaxAutomaticMessages, now, cancellationToken);
         foreach (var (index, conversation, _, isNew, _) in stored)
         {
-            if (acknowledgements.For(conversation, contacts[index], isNew, now, routing) is { } acknowledgement)
+            var contact = contacts[index];
+            if (contact.ReplyTo is { } replyTo && exhausted.Contains(replyTo.Trim()))
+            {
+                continue;
+            }
+
+            if (acknowledgements.For(conversation, contact, isNew, now, routing) is { } acknowledgement)
             {
                 messages.Add((acknowledgement, conversation));
             }

@@ -450,6 +450,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.HasIndex("ExternalId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("To", "At")
+                        .HasDatabaseName("IX_Messages_AutomaticByRecipient")
+                        .HasFilter("\"IsAutomatic\"");
+
                     b.ToTable("Messages");
                 });
 

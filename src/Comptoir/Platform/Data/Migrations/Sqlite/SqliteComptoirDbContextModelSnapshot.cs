@@ -432,6 +432,10 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ExternalId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("To", "At")
+                        .HasDatabaseName("IX_Messages_AutomaticByRecipient")
+                        .HasFilter("\"IsAutomatic\"");
+
                     b.ToTable("Messages");
                 });
 

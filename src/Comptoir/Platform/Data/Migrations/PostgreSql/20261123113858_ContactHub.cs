@@ -525,6 +525,12 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Messages_AutomaticByRecipient",
+                table: "Messages",
+                columns: new[] { "To", "At" },
+                filter: "\"IsAutomatic\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Messages_ConversationId_At",
                 table: "Messages",
                 columns: new[] { "ConversationId", "At" });

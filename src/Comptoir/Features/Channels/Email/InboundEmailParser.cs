@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using Comptoir.Features.Conversations;
+using Comptoir.Features.Conversations.Ingestion;
+using Comptoir.Features.Customers;
+using Comptoir.Platform.Text;
+using MimeKit;
+
+namespace Comptoir.Features.Channels.Email;
+
+/// <summary>Where a message was read: the mailbox decides the activity, store and country of the contact.</summary>
+public sealed record MailboxOrigin(int MailboxId, string Address, int ActivityId, int? StoreId, int? CountryId);
+
+/// <summary>
+/// A message as read from a mailbox: a contact to store, or the reason it cannot be one (it is then kept raw).
+/// <see cref="ExternalId"/> is its Message-ID with angle brackets, or one derived from its bytes.
+/// </summary>
+public sealed record ParsedEmail(string ExternalId, InboundContact? Contact, string? Refusal);
+
+/// <summary>
+/// Turns the raw bytes of an e-mail into an <see cref="InboundContact"/>. Pure and stateless (no database, no
+/// network), so that it can be measured on its own and tested without servers.
+/// </summary>
+public static class InboundEmailParser
+{
+    public const string UnreadableMime = "MIME illisible : les en-têtes du message n'ont pas pu être lus.";
+    public const string NoSender = "Aucun expéditeur utilisable : l'en-tête From est absent ou ne contient pas d'adresse e-mail valide.";
+
+    // Column lengths of Message, Attachment and Customer: PostgreSQL refuses longer values.
+    private const int MaxId = 300;
+    private const int MaxSubject = 300;
+    private const int MaxName = 200;
+    private const int MaxFileName = 260;
+    private const int MaxContentType = 120;
+    private const int MaxReferences = 50;
+
+    private static readonly string[] BulkPrecedence = ["bulk", "list", "junk", "auto_reply"];
+
+    public static ParsedEmail Parse(byte[] raw, MailboxOrigin origin, DateTimeOffset receivedAt)
+    {
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            message = MimeMessage.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return new ParsedEmail(DerivedId(raw), null, UnreadableMime);
+        }
+
+        var externalId = Bracketed(message.MessageId) ?? DerivedId(raw);
+        var sender = message.From.Mailboxes.FirstOrDefault(IsUsable)
+                     ?? (message.Sender is { } declared && IsUsable(declared) ? declared : null);
+        if (sender is null)
+        {
+            return new ParsedEmail(externalId, null, NoSender);
+        }
+
+        var replyTo = message.ReplyTo.Mailboxes.FirstOrDefault(IsUsable) ?? sender;
+        var text = message.TextBody;
+        var html = message.HtmlBody;
+        var contact = new InboundContact
+        {
+            Channel = Channel.Email,
+            ExternalId = externalId,
+            At = receivedAt,
+            ActivityId = origin.ActivityId,
+            StoreId = origin.StoreId,
+            CountryId = origin.CountryId,
+            MailboxId = origin.MailboxId,
+            Subject = Truncate(message.Subject?.Trim(), MaxSubject),
+            // Sanitised first, so that the text of a <script> or <style> never reads as the customer's words.
+            Body = text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html))),
+            BodyHtml = html,
+            From = sender.Address,
+            To = origin.Address,
+            CustomerName = Truncate(sender.Name?.Trim(' ', '"', '\''), MaxName) is { Length: > 0 } name ? name : null,
+            Identities = [(IdentityKind.Email, sender.Address)],
+            ReplyTo = replyTo.Address,
+            InReplyTo = Bracketed(message.InReplyTo),
+            References = ReferencesOf(message),
+            IsAutomated = IsAutomated(message, sender.Address),
+            Attachments = AttachmentsOf(message),
+        };
+        return new ParsedEmail(externalId, contact, null);
+    }
+
+    /// <summary>
+    /// Sent by a machine, so never answered automatically: auto-replies and other auto-submitted mail
+    /// (RFC 3834), bulk and list mail, Exchange's suppression header, bounces (empty Return-Path), and
+    /// no-reply or daemon senders.
+    /// </summary>
+    public static bool IsAutomated(MimeMessage message, string sender)
+    {
+        var headers = message.Headers;
+        var autoSubmitted = headers["Auto-Submitted"]?.Split(';')[0].Trim();
+        var precedence = headers["Precedence"]?.Trim();
+        var suppress = headers["X-Auto-Response-Suppress"]?.Trim();
+        return (autoSubmitted is { Length: > 0 } && !autoSubmitted.Equals("no", StringComparison.OrdinalIgnoreCase))
+               || (precedence is not null && BulkPrecedence.Contains(precedence, StringComparer.OrdinalIgnoreCase))
+               || headers.Contains("List-Id")
+               || (suppress is { Length: > 0 } && !suppress.Equals("None", StringComparison.OrdinalIgnoreCase))
+               || headers.Contains("X-Autoreply")
+               || headers.Contains("X-Autorespond")
+               || headers["Return-Path"]?.Trim() == "<>"
+               || Acknowledgements.IsMachineAddress(sender);
+    }
+
+    /// <summary>A stable id for a message without one: the same bytes read twice are recognised as one message.</summary>
+    public static string DerivedId(byte[] raw) => $"<{Convert.ToHexStringLower(SHA256.HashData(raw))}@sha256.invalid>";
+
+    private static bool IsUsable(MailboxAddress address) =>
+        IdentityValue.Normalize(IdentityKind.Email, address.Address) is not null;
+
+    private static string? Bracketed(string? id) =>
+        string.IsNullOrWhiteSpace(id) || id.Length + 2 > MaxId ? null : $"<{id.Trim()}>";
+
+    /// <summary>The thread root first (it names the conversation's thread), then the most recent ones.</summary>
+    private static List<string> ReferencesOf(MimeMessage message)
+    {
+        var references = message.References.Select(Bracketed).OfType<string>().ToList();
+        return references.Count <= MaxReferences ? references : [references[0], .. references.TakeLast(MaxReferences - 1)];
+    }
+
+    /// <summary>
+    /// Every part that is not the text or HTML body: attachments, and inline images too, since a customer's
+    /// pasted screenshot of a receipt is evidence. A forwarded message is kept whole as an .eml file.
+    /// </summary>
+    private static List<InboundAttachment> AttachmentsOf(MimeMessage message)
+    {
+        var attachments = new List<InboundAttachment>();
+        foreach (var part in message.BodyParts)
+        {
+            if (part is TextPart { IsAttachment: false } || part is not (MimePart or MessagePart))
+            {
+                continue;
+            }
+
+            using var content = new MemoryStream();
+            string fileName;
+            if (part is MessagePart forwarded)
+            {
+                forwarded.Message?.WriteTo(content);
+                fileName = forwarded.ContentDisposition?.FileName ?? "message.eml";
+            }
+            else
+            {
+                var mime = (MimePart)part;
+                mime.Content?.DecodeTo(content);
+                fileName = mime.FileName
+                           ?? "piece-jointe-" + (attachments.Count + 1) + (MimeTypes.TryGetExtension(mime.ContentType.MimeType, out var extension) ? extension : "");
+            }
+
+            attachments.Add(new InboundAttachment(
+                FileNameOf(fileName),
+                Truncate(part.ContentType.MimeType, MaxContentType)!,
+                content.ToArray()));
+        }
+
+        return attachments;
+    }
+
+    /// <summary>The name only (no folder a sender slipped in), short enough to store, keeping its extension.</summary>
+    private static string FileNameOf(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/')).Trim();
+        if (file.Length == 0)
+        {
+            return "piece-jointe";
+        }
+
+        if (file.Length <= MaxFileName)
+        {
+            return file;
+        }
+
+        var extension = Path.GetExtension(file);
+        extension = extension.Length <= 20 ? extension : "";
+        return file[..(MaxFileName - extension.Length)] + extension;
+    }
+
+    private static string? Truncate(string? text, int length) =>
+        text is null || text.Length <= length ? text : text[..length];
+}
