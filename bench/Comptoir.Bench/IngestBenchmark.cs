@@ -24,7 +24,7 @@ internal static class IngestBenchmark
     public static async Task RunAsync(string provider, int count, int producers, string? postgres)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, postgres);
-        await using var host = new BenchHost(database, Environment.GetEnvironmentVariable("BENCH_SQL_LOG") is null ? null : new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information" });
+        await using var host = new BenchHost(database, Environment.GetEnvironmentVariable("BENCH_SQL_LOG") is null ? null : new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Debug" });
         host.StartServer();
         await host.Services.GetRequiredService<DemoDataGenerator>()
             .GenerateAsync(DemoScale.Small, 2026, DateTimeOffset.UtcNow, CancellationToken.None, ["organisation", "service-setup"]);

@@ -23,6 +23,12 @@ internal static class BenchMain
             case "ingest":
                 await IngestBenchmark.RunAsync(Option("db", "sqlite"), Number("contacts", 50_000), Number("producers", 8), postgres);
                 return 0;
+            case "http":
+                await HttpBenchmark.RunAsync(Option("db", "sqlite"), Number("clients", 8), Number("seconds", 20), postgres);
+                return 0;
+            case "next":
+                await NextConversationBenchmark.RunAsync(Option("db", "sqlite"), Number("advisors", 600), Number("waiting", 20_000), Number("concurrency", 16), Number("seconds", 20), postgres);
+                return 0;
             default:
                 await Console.Error.WriteLineAsync("Usage: ingest | http | next, with --db sqlite|postgres (PostgreSQL server in COMPTOIR_BENCH_POSTGRES).");
                 return 2;

@@ -16,8 +16,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.CloseReason).HasMaxLength(100);
         builder.Property(c => c.ThreadKey).HasMaxLength(300);
 
-        // "Next conversation": unassigned work of a queue, most urgent first.
-        builder.HasIndex(c => new { c.QueueId, c.AssignedToId, c.Status, c.Priority, c.FirstResponseDueAt });
+        // "Next conversation": a queue's waiting work read in order of urgency straight from the index.
+        builder.HasIndex(c => new { c.QueueId, c.Status, c.AssignedToId, c.Owner, c.Priority, c.FirstResponseDueAt, c.Id })
+            .IsDescending(false, false, false, false, true, false, false)
+            .HasDatabaseName("IX_Conversations_Waiting");
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt });
         builder.HasIndex(c => new { c.StoreId, c.Status });

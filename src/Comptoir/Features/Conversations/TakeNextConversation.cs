@@ -16,6 +16,22 @@ public static class TakeNextConversation
 {
     public sealed record Response(long ConversationId, string Subject, Channel Channel, string Queue);
 
+    /// <summary>Filled by member initialisation, which EF can put under a UNION (a constructor it cannot).</summary>
+    private sealed class Waiting
+    {
+        public long Id { get; init; }
+
+        public string Subject { get; init; } = "";
+
+        public Channel Channel { get; init; }
+
+        public int QueueId { get; init; }
+
+        public int Priority { get; init; }
+
+        public DateTimeOffset? FirstResponseDueAt { get; init; }
+    }
+
     public static async Task<Results<Ok<Response>, NoContent, ProblemHttpResult>> HandleAsync(
         ClaimsPrincipal user, ComptoirDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -66,37 +82,43 @@ public static class TakeNextConversation
             return null;
         }
 
-        var waiting = db.Conversations.AsNoTracking()
-            .Where(c => queueIds.Contains(c.QueueId)
-                        && c.AssignedToId == null
-                        && c.Status == ConversationStatus.New
-                        && c.Owner == ConversationOwner.ServiceCentre);
-        if (voiceFull)
+        // Each queue's most urgent items come straight from the waiting index; the best of those is offered.
+        // (One query over all queues would sort every waiting item of every queue.)
+        IQueryable<Waiting>? candidates = null;
+        foreach (var queueId in queueIds)
         {
-            waiting = waiting.Where(c => c.Channel != Channel.Phone);
-        }
-        else if (writtenFull)
-        {
-            waiting = waiting.Where(c => c.Channel == Channel.Phone);
+            var queue = db.Conversations.AsNoTracking()
+                .Where(c => c.QueueId == queueId && c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
+            if (voiceFull)
+            {
+                queue = queue.Where(c => c.Channel != Channel.Phone);
+            }
+            else if (writtenFull)
+            {
+                queue = queue.Where(c => c.Channel == Channel.Phone);
+            }
+
+            var top = queue
+                .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
+                .Take(3)
+                .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
+            candidates = candidates is null ? top : candidates.Concat(top);
         }
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var candidates = await waiting
+            var offered = (await candidates!.ToListAsync(cancellationToken))
                 .OrderByDescending(c => c.Priority)
-                .ThenBy(c => c.FirstResponseDueAt == null)
-                .ThenBy(c => c.FirstResponseDueAt)
+                .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
                 .ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.Subject, c.Channel, c.QueueId })
-                .Take(5)
-                .ToListAsync(cancellationToken);
-            if (candidates.Count == 0)
+                .ToList();
+            if (offered.Count == 0)
             {
                 return null;
             }
 
             var now = time.GetUtcNow();
-            foreach (var candidate in candidates)
+            foreach (var candidate in offered)
             {
                 // The claim is one conditional update: whoever updates the row first gets it.
                 var claimed = await db.Conversations

@@ -28,18 +28,15 @@ public static class RecogniseCustomers
     public static async Task<Result> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var values = claims.SelectMany(c => c.Identities.Select(i => i.Value)).Distinct(StringComparer.Ordinal).ToList();
+        // One query brings the identities and their customers.
         var known = values.Count == 0
             ? []
             : await db.CustomerIdentities.AsNoTracking()
                 .Where(i => values.Contains(i.Value))
-                .Select(i => new { i.Kind, i.Value, i.CustomerId })
+                .Join(db.Customers.AsNoTracking(), i => i.CustomerId, c => c.Id, (i, c) => new { i.Kind, i.Value, Customer = c })
                 .ToListAsync(cancellationToken);
-        var owner = known.ToDictionary(i => (i.Kind, i.Value), i => i.CustomerId);
-
-        var customerIds = owner.Values.Distinct().ToList();
-        var customers = customerIds.Count == 0
-            ? []
-            : await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var owner = known.ToDictionary(i => (i.Kind, i.Value), i => i.Customer.Id);
+        var customers = known.Select(i => i.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
 
         // Identities claimed by customers created earlier in this batch.
         var fresh = new Dictionary<(IdentityKind, string), Customer>();

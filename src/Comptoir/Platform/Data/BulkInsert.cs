@@ -1,142 +1,211 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Comptoir.Platform.Data;
 
 /// <summary>
-/// Inserts many rows of an entity, with ids the caller already allocated (<see cref="AllocateIdsAsync"/>),
-/// by each engine's fastest path: binary COPY on PostgreSQL, one prepared statement reused for every row on
-/// SQLite. Columns, names and value conversions come from the EF Core model, so the rows are exactly what
-/// EF itself would write; only change tracking and statement building per row are skipped. Used on the
-/// ingestion hot path, where those cost most of the time.
+/// Writes many new rows of several entities, with ids the caller already allocated
+/// (<see cref="AllocateIdsAsync"/>), in as few round trips as each engine allows: on PostgreSQL one batch of
+/// multi-row INSERTs for everything (binary COPY per table when a batch is large); on SQLite, which has no
+/// round trips, one prepared statement per table reused for every row. Columns, names and value conversions
+/// come from the EF Core model, so the rows are exactly what EF itself would write; change tracking and a
+/// generated statement per row are what is skipped. Used on the ingestion hot path, where they cost most.
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task InsertAsync<T>(this ComptoirDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>Above this many rows in one call, PostgreSQL gets COPY rather than one batch of INSERTs.</summary>
+    private const int CopyThreshold = 2_000;
+
+    /// <summary>Rows of one entity, with what is needed to write them.</summary>
+    public sealed class TableRows
     {
-        if (rows.Count == 0)
+        internal TableRows(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> values)
         {
-            return;
+            Table = table;
+            Columns = columns;
+            Values = values;
         }
 
+        internal string Table { get; }
+
+        internal IReadOnlyList<string> Columns { get; }
+
+        internal IReadOnlyList<object?[]> Values { get; }
+    }
+
+    /// <summary>Reads the rows' column values (converted as EF would store them), refreshing search keys first.</summary>
+    public static TableRows Rows<T>(this ComptoirDbContext db, IReadOnlyCollection<T> rows)
+        where T : class
+    {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var properties = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && !p.IsShadowProperty()).ToList();
         var getters = properties.Select(p => p.GetGetter()).ToList();
         var converters = properties.Select(p => p.GetTypeMapping().Converter).ToList();
-        var sqlHelper = db.GetService<ISqlGenerationHelper>();
-        var columns = string.Join(", ", properties.Select(p => sqlHelper.DelimitIdentifier(p.GetColumnName(store)!)));
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-
-        object? Value(T row, int column)
-        {
-            var value = getters[column].GetClrValue(row);
-            return value is not null && converters[column] is { } converter ? converter.ConvertToProvider(value) : value;
-        }
-
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var values = new List<object?[]>(rows.Count);
         foreach (var row in rows)
         {
             (row as IHasSearchKey)?.RefreshSearchKey();
-        }
-
-        if (connection is Npgsql.NpgsqlConnection postgres)
-        {
-            // Binary COPY: PostgreSQL's own bulk path, one stream for all rows.
-            await using var importer = await postgres.BeginBinaryImportAsync($"COPY {sqlHelper.DelimitIdentifier(table)} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (var row in rows)
+            var record = new object?[properties.Count];
+            for (var c = 0; c < properties.Count; c++)
             {
-                await importer.StartRowAsync(cancellationToken);
-                for (var c = 0; c < properties.Count; c++)
-                {
-                    if (Value(row, c) is { } value)
-                    {
-                        await importer.WriteAsync(value, cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                }
+                var value = getters[c].GetClrValue(row);
+                record[c] = value is not null && converters[c] is { } converter ? converter.ConvertToProvider(value) : value;
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            values.Add(record);
+        }
+
+        return new TableRows(sql.DelimitIdentifier(table), [.. properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!))], values);
+    }
+
+    /// <summary>Writes the tables in the order given (parents first), inside the context's current transaction.</summary>
+    public static async Task InsertAsync(this ComptoirDbContext db, IReadOnlyList<TableRows> tables, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        if (connection is NpgsqlConnection postgres)
+        {
+            if (tables.Sum(t => t.Values.Count) > CopyThreshold)
+            {
+                foreach (var table in tables.Where(t => t.Values.Count > 0))
+                {
+                    await CopyAsync(postgres, table, cancellationToken);
+                }
+
+                return;
+            }
+
+            await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction?)transaction);
+            foreach (var table in tables.Where(t => t.Values.Count > 0))
+            {
+                var command = new NpgsqlBatchCommand();
+                var text = new StringBuilder($"INSERT INTO {table.Table} ({string.Join(", ", table.Columns)}) VALUES ");
+                var position = 1;
+                for (var r = 0; r < table.Values.Count; r++)
+                {
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < table.Columns.Count; c++)
+                    {
+                        text.Append(c == 0 ? "$" : ", $").Append(position++.ToString(CultureInfo.InvariantCulture));
+                        command.Parameters.Add(new NpgsqlParameter { Value = table.Values[r][c] ?? DBNull.Value });
+                    }
+
+                    text.Append(')');
+                }
+
+                command.CommandText = text.ToString();
+                batch.BatchCommands.Add(command);
+            }
+
+            if (batch.BatchCommands.Count > 0)
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return;
         }
 
-        // SQLite: one prepared single-row statement, executed per row, is its fastest path.
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {sqlHelper.DelimitIdentifier(table)} ({columns}) VALUES ({string.Join(", ", properties.Select((_, i) => "@b" + i))})";
-        var parameters = new DbParameter[properties.Count];
-        for (var c = 0; c < properties.Count; c++)
+        foreach (var table in tables.Where(t => t.Values.Count > 0))
         {
-            parameters[c] = command.CreateParameter();
-            parameters[c].ParameterName = "@b" + c;
-            command.Parameters.Add(parameters[c]);
-        }
-
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < properties.Count; c++)
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {table.Table} ({string.Join(", ", table.Columns)}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@b" + i.ToString(CultureInfo.InvariantCulture)))})";
+            var parameters = new DbParameter[table.Columns.Count];
+            for (var c = 0; c < parameters.Length; c++)
             {
-                parameters[c].Value = Value(row, c) ?? DBNull.Value;
+                parameters[c] = command.CreateParameter();
+                parameters[c].ParameterName = "@b" + c.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameters[c]);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.PrepareAsync(cancellationToken);
+            foreach (var row in table.Values)
+            {
+                for (var c = 0; c < parameters.Length; c++)
+                {
+                    parameters[c].Value = row[c] ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
     }
 
-    /// <summary>
-    /// Reserves <paramref name="count"/> ids of an entity's identity column. On PostgreSQL they come from the
-    /// column's own sequence (so EF Core inserts elsewhere never collide with them, though concurrent callers
-    /// may interleave); on SQLite the caller's write transaction (SQLite has one writer at a time) makes the
-    /// ids after the largest safe to use.
-    /// </summary>
-    public static async Task<long[]> AllocateIdsAsync<T>(this ComptoirDbContext db, DatabaseProvider provider, int count, CancellationToken cancellationToken)
-        where T : class
+    private static async Task CopyAsync(NpgsqlConnection connection, TableRows table, CancellationToken cancellationToken)
     {
-        if (count == 0)
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.Table} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in table.Values)
         {
-            return [];
+            await importer.StartRowAsync(cancellationToken);
+            foreach (var value in row)
+            {
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, cancellationToken);
+                }
+            }
         }
 
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(entity.GetTableName()!);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reserves ids for several entities' identity columns in one round trip. On PostgreSQL they come from
+    /// each column's own sequence, so EF Core inserts elsewhere never collide with them (concurrent callers
+    /// may interleave); on SQLite the caller's write transaction (one writer at a time) makes the ids after
+    /// the largest safe to use.
+    /// </summary>
+    public static async Task<long[][]> AllocateIdsAsync(this ComptoirDbContext db, DatabaseProvider provider, IReadOnlyList<(Type Entity, int Count)> requests, CancellationToken cancellationToken)
+    {
+        var result = new long[requests.Count][];
+        if (requests.All(r => r.Count == 0))
+        {
+            return [.. requests.Select(_ => Array.Empty<long>())];
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var tables = requests.Select(r => sql.DelimitIdentifier(db.Model.FindEntityType(r.Entity)!.GetTableName()!)).ToList();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Ids are allocated inside the transaction that uses them.");
-        var ids = new long[count];
         if (provider == DatabaseProvider.PostgreSql)
         {
-            command.CommandText = $"SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, @n)";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@n";
-            parameter.Value = count;
-            command.Parameters.Add(parameter);
+            command.CommandText = "SELECT " + string.Join(", ", tables.Select((table, i) =>
+                $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, {requests[i].Count.ToString(CultureInfo.InvariantCulture)}))"));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+            await reader.ReadAsync(cancellationToken);
+            for (var i = 0; i < requests.Count; i++)
             {
-                ids[i] = reader.GetInt64(0);
+                result[i] = reader.GetFieldValue<long[]>(i);
             }
 
-            return ids;
+            return result;
         }
 
-        command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM {table}";
-        var first = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) + 1;
-        for (var i = 0; i < count; i++)
+        command.CommandText = "SELECT " + string.Join(", ", tables.Select(table => $"(SELECT COALESCE(MAX(\"Id\"), 0) FROM {table})"));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            ids[i] = first + i;
+            await reader.ReadAsync(cancellationToken);
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var first = reader.GetInt64(i) + 1;
+                result[i] = [.. Enumerable.Range(0, requests[i].Count).Select(n => first + n)];
+            }
         }
 
-        return ids;
+        return result;
     }
 }

@@ -26,7 +26,9 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
-                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings()));
+                var gate = new SqliteWriteGate();
+                services.AddSingleton(gate);
+                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings(), gate));
                 Expose<SqliteComptoirDbContext>(services);
                 break;
             case DatabaseProvider.PostgreSql:
@@ -37,7 +39,7 @@ public static class DatabaseSetup
                         "Set it, e.g. \"Host=localhost;Database=comptoir;Username=comptoir;Password=...\".");
                 }
 
-                services.AddDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(connectionString));
+                services.AddDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(PreparePostgres(connectionString)));
                 Expose<PostgresComptoirDbContext>(services);
                 break;
             default:
@@ -57,6 +59,23 @@ public static class DatabaseSetup
         services.AddScoped<ComptoirDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<ComptoirDbContext>>(sp =>
             new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements Comptoir runs over and over (ingestion, next conversation), so that
+    /// PostgreSQL plans them once per connection instead of at every call, unless the connection string says
+    /// otherwise.
+    /// </summary>
+    private static string PreparePostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 3;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Makes a relative SQLite path usable: creates its folder and turns on shared-cache-free pooling.</summary>

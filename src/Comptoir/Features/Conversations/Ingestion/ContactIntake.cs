@@ -12,8 +12,8 @@ namespace Comptoir.Features.Conversations.Ingestion;
 public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<IngestionOptions> options, DatabaseInfo database, ILogger<ContactIntake> logger)
     : BackgroundService
 {
-    /// <summary>SQLite has one writer whatever we do; PostgreSQL takes two batches at once.</summary>
-    private readonly System.Threading.Channels.Channel<Pending>[] _writers = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : 2)
+    /// <summary>SQLite has one writer whatever we do; PostgreSQL commits several batches at once.</summary>
+    private readonly System.Threading.Channels.Channel<Pending>[] _writers = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, options.Value.PostgresWriters))
         .Select(_ => System.Threading.Channels.Channel.CreateBounded<Pending>(new System.Threading.Channels.BoundedChannelOptions(20_000) { SingleReader = true }))];
 
     public async Task<IngestResult> SubmitAsync(InboundContact contact, CancellationToken cancellationToken)

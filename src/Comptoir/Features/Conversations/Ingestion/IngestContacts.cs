@@ -85,9 +85,21 @@ public sealed class IngestContacts(
             stored.Add((fresh[k], conversation, message, isNew, who));
         }
 
-        // Acknowledgements quote the conversation's number: parents get their ids first.
-        await AssignParentIdsAsync(recognition, conversations, cancellationToken);
-        var recipients = stored.Select(s => contacts[s.Index].ReplyTo).OfType<string>().Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
+        // One round trip reserves every id; acknowledgements quote their conversation's number, so they are
+        // composed once conversations have theirs (one message id is reserved per contact for them).
+        var ids = await db.AllocateIdsAsync(database.Provider,
+        [
+            (typeof(Customer), recognition.NewCustomers.Count),
+            (typeof(CustomerIdentity), recognition.NewIdentities.Count),
+            (typeof(Conversation), conversations.Count),
+            (typeof(Message), messages.Count + stored.Count),
+            (typeof(Attachment), attachments.Count),
+        ], cancellationToken);
+        AssignParentIds(recognition, conversations, ids);
+        // Only contacts that could receive an automatic message need the per-recipient cap checked.
+        var recipients = stored
+            .Where(s => (s.IsNew || contacts[s.Index].Attachments.Count > 0) && !contacts[s.Index].IsAutomated && contacts[s.Index].Channel.CanReply())
+            .Select(s => contacts[s.Index].ReplyTo).OfType<string>().Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
         var exhausted = await AutomaticReplyBudget.ExhaustedAsync(db, recipients, options.Value.MaxAutomaticMessages, now, cancellationToken);
         foreach (var (index, conversation, _, isNew, _) in stored)
         {
@@ -103,7 +115,16 @@ public sealed class IngestContacts(
             }
         }
 
-        await InsertAsync(recognition, conversations, messages, attachments, cancellationToken);
+        AssignChildIds(messages, attachments, ids);
+        await db.InsertAsync(
+            [
+                db.Rows(recognition.NewCustomers),
+                db.Rows([.. recognition.NewIdentities.Select(i => i.Identity)]),
+                db.Rows(conversations),
+                db.Rows([.. messages.Select(m => m.Message)]),
+                db.Rows([.. attachments.Select(a => a.Attachment)]),
+            ],
+            cancellationToken);
         await TouchCustomersAsync(recognition, now, cancellationToken);
 
         // Known customers and continued conversations are tracked: EF saves their changes.
@@ -160,57 +181,39 @@ public sealed class IngestContacts(
         }
     }
 
-    private async Task AssignParentIdsAsync(RecogniseCustomers.Result recognition, List<Conversation> conversations, CancellationToken cancellationToken)
+    private static void AssignParentIds(RecogniseCustomers.Result recognition, List<Conversation> conversations, long[][] ids)
     {
-        var provider = database.Provider;
-        var customerIds = await db.AllocateIdsAsync<Customer>(provider, recognition.NewCustomers.Count, cancellationToken);
-        for (var i = 0; i < customerIds.Length; i++)
+        for (var i = 0; i < recognition.NewCustomers.Count; i++)
         {
-            recognition.NewCustomers[i].Id = customerIds[i];
+            recognition.NewCustomers[i].Id = ids[0][i];
         }
 
-        var identityIds = await db.AllocateIdsAsync<CustomerIdentity>(provider, recognition.NewIdentities.Count, cancellationToken);
-        for (var i = 0; i < identityIds.Length; i++)
+        for (var i = 0; i < recognition.NewIdentities.Count; i++)
         {
-            recognition.NewIdentities[i].Identity.Id = identityIds[i];
+            recognition.NewIdentities[i].Identity.Id = ids[1][i];
             recognition.NewIdentities[i].Identity.CustomerId = recognition.NewIdentities[i].Owner.Id;
         }
 
-        var conversationIds = await db.AllocateIdsAsync<Conversation>(provider, conversations.Count, cancellationToken);
-        for (var i = 0; i < conversationIds.Length; i++)
+        for (var i = 0; i < conversations.Count; i++)
         {
-            conversations[i].Id = conversationIds[i];
+            conversations[i].Id = ids[2][i];
             conversations[i].CustomerId = conversations[i].Customer?.Id;
         }
     }
 
-    private async Task InsertAsync(
-        RecogniseCustomers.Result recognition,
-        List<Conversation> conversations,
-        List<(Message Message, Conversation Conversation)> messages,
-        List<(Attachment Attachment, Message Message)> attachments,
-        CancellationToken cancellationToken)
+    private static void AssignChildIds(List<(Message Message, Conversation Conversation)> messages, List<(Attachment Attachment, Message Message)> attachments, long[][] ids)
     {
-        var provider = database.Provider;
-        var messageIds = await db.AllocateIdsAsync<Message>(provider, messages.Count, cancellationToken);
-        for (var i = 0; i < messageIds.Length; i++)
+        for (var i = 0; i < messages.Count; i++)
         {
-            messages[i].Message.Id = messageIds[i];
+            messages[i].Message.Id = ids[3][i];
             messages[i].Message.ConversationId = messages[i].Conversation.Id;
         }
 
-        var attachmentIds = await db.AllocateIdsAsync<Attachment>(provider, attachments.Count, cancellationToken);
-        for (var i = 0; i < attachmentIds.Length; i++)
+        for (var i = 0; i < attachments.Count; i++)
         {
-            attachments[i].Attachment.Id = attachmentIds[i];
+            attachments[i].Attachment.Id = ids[4][i];
             attachments[i].Attachment.MessageId = attachments[i].Message.Id;
         }
-
-        await db.InsertAsync(recognition.NewCustomers, cancellationToken);
-        await db.InsertAsync([.. recognition.NewIdentities.Select(i => i.Identity)], cancellationToken);
-        await db.InsertAsync(conversations, cancellationToken);
-        await db.InsertAsync([.. messages.Select(m => m.Message)], cancellationToken);
-        await db.InsertAsync([.. attachments.Select(a => a.Attachment)], cancellationToken);
     }
 
     private async Task<Dictionary<(Channel, string), IngestResult>> FindDuplicatesAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class IngestionOptions
     /// <summary>A reply reopens a closed conversation this long after it was closed; later it starts a new one.</summary>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Batches written at once on PostgreSQL (SQLite has one writer); each customer always goes to the same one.</summary>
+    public int PostgresWriters { get; set; } = 4;
+
     /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
     public int MaxBatch { get; set; } = 200;
 }

@@ -365,7 +365,9 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.HasIndex("StoreId", "Status");
 
-                    b.HasIndex("QueueId", "AssignedToId", "Status", "Priority", "FirstResponseDueAt");
+                    b.HasIndex("QueueId", "Status", "AssignedToId", "Owner", "Priority", "FirstResponseDueAt", "Id")
+                        .IsDescending(false, false, false, false, true, false, false)
+                        .HasDatabaseName("IX_Conversations_Waiting");
 
                     b.ToTable("Conversations");
                 });

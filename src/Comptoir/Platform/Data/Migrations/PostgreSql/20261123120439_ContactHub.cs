@@ -452,11 +452,6 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                 columns: new[] { "CustomerId", "LastActivityAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_QueueId_AssignedToId_Status_Priority_FirstRes~",
-                table: "Conversations",
-                columns: new[] { "QueueId", "AssignedToId", "Status", "Priority", "FirstResponseDueAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_Status_FirstResponseDueAt",
                 table: "Conversations",
                 columns: new[] { "Status", "FirstResponseDueAt" });
@@ -475,6 +470,12 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                 name: "IX_Conversations_ThreadKey",
                 table: "Conversations",
                 column: "ThreadKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_Waiting",
+                table: "Conversations",
+                columns: new[] { "QueueId", "Status", "AssignedToId", "Owner", "Priority", "FirstResponseDueAt", "Id" },
+                descending: new[] { false, false, false, false, true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerIdentities_CustomerId",
