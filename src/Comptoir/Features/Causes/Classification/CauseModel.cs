@@ -1,0 +1,138 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Comptoir.Features.Causes.Classification;
+
+/// <summary>
+/// A trained cause classifier: TF-IDF features, one linear scorer per cause, and a softmax temperature
+/// that turns scores into calibrated confidences. Immutable and safe to share between threads; predicting
+/// allocates only the returned results.
+/// </summary>
+public sealed class CauseModel
+{
+    private readonly string[] _labels;
+
+    internal CauseModel(TextFeaturiser featuriser, string[] labels, float[] weights, float[] bias, double temperature)
+    {
+        if (weights.Length != featuriser.FeatureCount * labels.Length || bias.Length != labels.Length)
+        {
+            throw new ArgumentException("The weights do not match the features and labels.", nameof(weights));
+        }
+
+        Featuriser = featuriser;
+        _labels = labels;
+        Weights = weights;
+        Bias = bias;
+        Temperature = temperature;
+    }
+
+    /// <summary>The causes the model knows, in ordinal order.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>The softmax temperature fitted on held-out training examples.</summary>
+    public double Temperature { get; }
+
+    public int FeatureCount => Featuriser.FeatureCount;
+
+    internal TextFeaturiser Featuriser { get; }
+
+    /// <summary>Weights by feature then label: <c>Weights[feature * Labels.Count + label]</c>.</summary>
+    internal float[] Weights { get; }
+
+    internal float[] Bias { get; }
+
+    /// <summary>The most likely cause of <paramref name="text"/> and its probability.</summary>
+    public CausePrediction Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var probabilities = Probabilities(text);
+        var best = 0;
+        for (var i = 1; i < probabilities.Length; i++)
+        {
+            if (probabilities[i] > probabilities[best])
+            {
+                best = i;
+            }
+        }
+
+        return new CausePrediction(_labels[best], probabilities[best]);
+    }
+
+    /// <summary>The <paramref name="k"/> most likely causes, most likely first.</summary>
+    public IReadOnlyList<CausePrediction> Top(string text, int k)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        var probabilities = Probabilities(text);
+        k = Math.Min(k, probabilities.Length);
+        var result = new CausePrediction[k];
+        var filled = 0;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            var p = probabilities[c];
+            if (filled == k && p <= result[k - 1].Confidence)
+            {
+                continue;
+            }
+
+            var at = filled < k ? filled++ : k - 1;
+            while (at > 0 && result[at - 1].Confidence < p)
+            {
+                result[at] = result[at - 1];
+                at--;
+            }
+
+            result[at] = new CausePrediction(_labels[c], p);
+        }
+
+        return result;
+    }
+
+    /// <summary>The model in a compact versioned binary form; see <see cref="CauseModelFormat"/>.</summary>
+    public byte[] Serialize() => CauseModelFormat.Write(this);
+
+    public static CauseModel Deserialize(byte[] data) => CauseModelFormat.Read(data);
+
+    /// <summary>Probabilities of every label, in the calling thread's scratch space.</summary>
+    private Span<float> Probabilities(string text)
+    {
+        var scores = Scores(text);
+        TemperatureCalibration.Softmax(scores, Temperature);
+        return scores;
+    }
+
+    /// <summary>Raw linear scores of every label, in the calling thread's scratch space.</summary>
+    internal Span<float> Scores(string text)
+    {
+        var (scratch, count) = Featuriser.Transform(text);
+        var labels = _labels.Length;
+        if (scratch.Scores.Length < labels)
+        {
+            scratch.Scores = new float[labels];
+        }
+
+        var scores = scratch.Scores.AsSpan(0, labels);
+        Bias.CopyTo(scores);
+        var ids = scratch.Ids;
+        var values = scratch.Values;
+        var vectorised = Vector.IsHardwareAccelerated ? labels - (labels % Vector<float>.Count) : 0;
+        var scoreVectors = MemoryMarshal.Cast<float, Vector<float>>(scores[..vectorised]);
+        for (var i = 0; i < count; i++)
+        {
+            var row = Weights.AsSpan(ids[i] * labels, labels);
+            var value = values[i];
+            var rowVectors = MemoryMarshal.Cast<float, Vector<float>>(row[..vectorised]);
+            for (var v = 0; v < scoreVectors.Length; v++)
+            {
+                scoreVectors[v] += rowVectors[v] * value;
+            }
+
+            for (var c = vectorised; c < labels; c++)
+            {
+                scores[c] += row[c] * value;
+            }
+        }
+
+        return scores;
+    }
+}
