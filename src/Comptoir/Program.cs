@@ -1,3 +1,4 @@
+using Comptoir.Features.Causes;
 using Comptoir.Features.Channels;
 using Comptoir.Features.Channels.Email;
 using Comptoir.Features.Conversations;
@@ -23,6 +24,7 @@ builder.AddChannels();
 builder.AddRoutingAndServiceLevels();
 builder.AddEmailChannel();
 builder.AddDemoData();
+builder.AddCauseClassification();
 
 var app = builder.Build();
 
