@@ -23,6 +23,7 @@ builder.AddConversations();
 builder.AddChannels();
 builder.AddRoutingAndServiceLevels();
 builder.AddEmailChannel();
+builder.AddCauses();
 builder.AddDemoData();
 builder.AddCauseClassification();
 
@@ -38,6 +39,7 @@ app.MapCustomers();
 app.MapChannels();
 app.MapRoutingAndServiceLevels();
 app.MapEmailChannel();
+app.MapCauses();
 
 return await app.RunComptoirAsync(args);
 

@@ -7,7 +7,7 @@ namespace Comptoir.Tests.Infrastructure;
 /// conversation waiting in a queue. Tests of one class run one after another, so they may rely on order
 /// within a test but should not rely on each other.
 /// </summary>
-public sealed class FreshHosts : IAsyncDisposable
+public class FreshHosts : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Db, Lazy<Task<ComptoirHost>>> _hosts = new();
 
@@ -20,11 +20,14 @@ public sealed class FreshHosts : IAsyncDisposable
 
         return _hosts.GetOrAdd(db, key => new Lazy<Task<ComptoirHost>>(async () =>
         {
-            var host = new ComptoirHost(await TestDatabase.CreateAsync(key));
+            var host = new ComptoirHost(await TestDatabase.CreateAsync(key), Settings);
             host.StartServer();
             return host;
         })).Value;
     }
+
+    /// <summary>Settings a derived fixture gives its hosts, e.g. more demo parts.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
 
     public async ValueTask DisposeAsync()
     {
@@ -34,5 +37,7 @@ public sealed class FreshHosts : IAsyncDisposable
             await host.DisposeAsync();
             await host.Database.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Comptoir.Features.Causes;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,14 +9,16 @@ namespace Comptoir.Features.Conversations;
 /// <summary>Closes a conversation with a reason; a later message from the customer reopens it.</summary>
 public static class CloseConversation
 {
-    public sealed record Request(string Reason);
+    /// <param name="Reason">One of the close reasons.</param>
+    /// <param name="CauseId">The cause the advisor confirms or chooses; required when the model was unsure.</param>
+    public sealed record Request(string Reason, int? CauseId = null);
 
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> HandleAsync(
         long id, Request request, ClaimsPrincipal user, ComptoirDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            return await ExecuteAsync(db, StaffScope.Of(user), id, request.Reason, time, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+            return await ExecuteAsync(db, StaffScope.Of(user), id, request.Reason, request.CauseId, time, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
         }
         catch (ConversationActionException e)
         {
@@ -23,7 +26,7 @@ public static class CloseConversation
         }
     }
 
-    public static async Task<bool> ExecuteAsync(ComptoirDbContext db, StaffScope scope, long id, string? reason, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<bool> ExecuteAsync(ComptoirDbContext db, StaffScope scope, long id, string? reason, int? causeId, TimeProvider time, CancellationToken cancellationToken)
     {
         var conversation = await db.FindForActionAsync(scope, id, cancellationToken);
         if (conversation is null)
@@ -37,6 +40,8 @@ public static class CloseConversation
         }
 
         var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LabelConversationCause.ExecuteAsync(db, conversation, causeId, now, cancellationToken);
         conversation.Status = ConversationStatus.Closed;
         conversation.CloseReason = reason;
         conversation.ClosedAt = now;
@@ -45,6 +50,7 @@ public static class CloseConversation
         conversation.AssignedToId ??= scope.SiteId is null ? null : scope.StaffId;
         conversation.AssignedSiteId ??= scope.SiteId;
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

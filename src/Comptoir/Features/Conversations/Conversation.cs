@@ -114,5 +114,16 @@ public sealed class Conversation
     /// <summary>E-mail thread root (Message-ID of the first message) or the channel's thread id.</summary>
     public string? ThreadKey { get; set; }
 
+    /// <summary>Why the customer got in touch: predicted on arrival, confirmed or corrected at the close.</summary>
+    public int? CauseId { get; set; }
+
+    public Causes.CauseState CauseState { get; set; }
+
+    /// <summary>The model's probability for <see cref="CauseId"/> when it was predicted.</summary>
+    public double? CauseConfidence { get; set; }
+
+    /// <summary>The model version that predicted the cause.</summary>
+    public int? CauseModelVersionId { get; set; }
+
     public List<Message> Messages { get; set; } = [];
 }

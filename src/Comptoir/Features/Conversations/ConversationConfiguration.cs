@@ -27,6 +27,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.ResolutionDueAt });
         builder.HasIndex(c => c.CreatedAt);
         builder.HasIndex(c => c.ThreadKey);
+        // Verbatims of a cause in a window, and re-flagging the open work of a cause that enters the top 5.
+        builder.HasIndex(c => new { c.CauseId, c.CreatedAt });
+        builder.HasOne<Causes.Cause>().WithMany().HasForeignKey(c => c.CauseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId);
         builder.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -44,6 +44,12 @@ public sealed class ConversationViewModel(ComptoirDbContext db, IStringLocalizer
     [BindProperty]
     public string? Reason { get; set; }
 
+    [BindProperty]
+    public int? CauseId { get; set; }
+
+    /// <summary>Active causes to confirm or choose at the close; empty while no taxonomy exists.</summary>
+    public IReadOnlyList<Causes.CauseChoices.Choice> Causes { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -77,7 +83,7 @@ public sealed class ConversationViewModel(ComptoirDbContext db, IStringLocalizer
         ActAsync(id, () => AddNote.ExecuteAsync(db, StaffScope.Of(User), id, NoteBody ?? "", time, cancellationToken), t["Note ajoutée."], cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => CloseConversation.ExecuteAsync(db, StaffScope.Of(User), id, Reason, time, cancellationToken), t["Conversation close."], cancellationToken);
+        ActAsync(id, () => CloseConversation.ExecuteAsync(db, StaffScope.Of(User), id, Reason, CauseId, time, cancellationToken), t["Conversation close."], cancellationToken);
 
     public Task<IActionResult> OnPostTransferAsync(long id, CancellationToken cancellationToken)
     {
@@ -136,6 +142,7 @@ public sealed class ConversationViewModel(ComptoirDbContext db, IStringLocalizer
         Conversation = conversation;
         var activityId = await db.Conversations.AsNoTracking().Where(c => c.Id == id).Select(c => c.ActivityId).SingleAsync(cancellationToken);
         Templates = await AnswerTemplates.ForAsync(db, conversation.Language, activityId, cancellationToken);
+        Causes = await Features.Causes.CauseChoices.ListAsync(db, activeOnly: true, cancellationToken);
         var queues = await db.Queues.AsNoTracking().OrderBy(q => q.Name).Select(q => new { q.Id, q.Name }).ToListAsync(cancellationToken);
         Queues = [.. queues.Select(q => (q.Id, q.Name))];
         if (conversation.Store is { } store)

@@ -33,7 +33,11 @@ public static class GetConversation
         string? CloseReason,
         string TimeZoneId,
         IReadOnlyList<MessageView> Messages,
-        CustomerSummary? Customer);
+        CustomerSummary? Customer,
+        CauseView Cause);
+
+    /// <summary>The conversation's cause as predicted or labelled; <see cref="Path"/> is empty when there is none yet.</summary>
+    public sealed record CauseView(int? Id, string? Path, Causes.CauseState State, double? Confidence, int? ModelVersion, bool Priority);
 
     public sealed record Place(int Id, string Name);
 
@@ -95,6 +99,10 @@ public static class GetConversation
                 c.CloseReason,
                 c.CustomerId,
                 c.CustomerRecognised,
+                c.CauseId,
+                c.CauseState,
+                c.CauseConfidence,
+                c.CauseModelVersionId,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (c is null)
@@ -131,7 +139,19 @@ public static class GetConversation
         return new Response(
             c.Id, c.Subject, c.Channel, c.Kind, c.Owner, c.Status, c.Language, c.Activity.Current, c.Queue, c.QueueId, c.Store, c.Department?.Current,
             c.AssignedTo, c.CreatedAt, c.FirstResponseAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.PausedAt, c.ClosedAt, c.CloseReason,
-            c.StoreZone ?? "Europe/Paris", messages, customer);
+            c.StoreZone ?? "Europe/Paris", messages, customer, await CauseAsync(db, c.CauseId, c.CauseState, c.CauseConfidence, c.CauseModelVersionId, cancellationToken));
+    }
+
+    private static async Task<CauseView> CauseAsync(
+        ComptoirDbContext db, int? causeId, Causes.CauseState state, double? confidence, int? version, CancellationToken cancellationToken)
+    {
+        if (causeId is null)
+        {
+            return new CauseView(null, null, state, null, version, false);
+        }
+
+        var choice = (await Causes.CauseChoices.ListAsync(db, activeOnly: false, cancellationToken)).FirstOrDefault(c => c.Id == causeId);
+        return new CauseView(causeId, choice?.Path, state, confidence, version, choice?.Priority ?? false);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Comptoir.Features.DemoData;
 /// </summary>
 public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogger<DemoDataGenerator> logger)
 {
-    /// <summary>Runs the demo parts (all, or those named in <c>parts</c>: organisation, service-setup, contacts).</summary>
+    /// <summary>Runs the demo parts (all, or those named in <c>parts</c>: organisation, service-setup, causes, contacts).</summary>
     public async Task<IReadOnlyList<string>> GenerateAsync(DemoScale scale, int seed, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyCollection<string>? parts = null)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -15,6 +15,7 @@ public static class DemoDataSetup
         builder.Services.AddSingleton<DemoDataGenerator>();
         builder.Services.AddScoped<IDemoDataPart, OrganisationPart>();
         builder.Services.AddScoped<IDemoDataPart, ServiceSetupPart>();
+        builder.Services.AddScoped<IDemoDataPart, CausesPart>();
         builder.Services.AddScoped<IDemoDataPart, ContactsPart>();
         builder.Services.AddSingleton<IComptoirCommand, DemoDataCommand>();
         builder.Services.AddHostedService<SeedDemoDataOnFirstRun>();

@@ -131,9 +131,9 @@ public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, Rout
             SlaEventKind.ResolutionWarning => conversation.Where(c => c.ResolutionWarnedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolutionWarnedAt, now), cancellationToken),
             SlaEventKind.FirstResponseBreach => conversation.Where(c => c.FirstResponseBreachedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstResponseBreachedAt, now).SetProperty(c => c.Priority, c => c.Priority < 1 ? 1 : c.Priority), cancellationToken),
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.FirstResponseBreachedAt, now).SetProperty(c => c.Priority, c => c.Priority | ConversationPriority.Breached), cancellationToken),
             _ => conversation.Where(c => c.ResolutionBreachedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolutionBreachedAt, now).SetProperty(c => c.Priority, c => c.Priority < 1 ? 1 : c.Priority), cancellationToken),
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolutionBreachedAt, now).SetProperty(c => c.Priority, c => c.Priority | ConversationPriority.Breached), cancellationToken),
         };
     }
 

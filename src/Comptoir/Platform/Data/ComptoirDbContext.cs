@@ -61,6 +61,14 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Features.Channels.Phone.CallRecord> CallRecords => Set<Features.Channels.Phone.CallRecord>();
 
+    public DbSet<Features.Causes.Cause> Causes => Set<Features.Causes.Cause>();
+
+    public DbSet<Features.Causes.CauseExample> CauseExamples => Set<Features.Causes.CauseExample>();
+
+    public DbSet<Features.Causes.CauseModelVersion> CauseModels => Set<Features.Causes.CauseModelVersion>();
+
+    public DbSet<Features.Causes.CauseCount> CauseCounts => Set<Features.Causes.CauseCount>();
+
     /// <summary>Cookie and antiforgery keys, shared by every instance so that any node can serve any request.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

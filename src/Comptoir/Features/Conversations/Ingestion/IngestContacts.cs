@@ -1,3 +1,4 @@
+using Comptoir.Features.Causes;
 using Comptoir.Features.Customers;
 using Comptoir.Features.Routing;
 using Comptoir.Platform.Data;
@@ -18,6 +19,7 @@ namespace Comptoir.Features.Conversations.Ingestion;
 public sealed class IngestContacts(
     ComptoirDbContext db,
     RoutingCatalog catalog,
+    CauseClassifier classifier,
     Acknowledgements acknowledgements,
     IOptions<IngestionOptions> options,
     DatabaseInfo database,
@@ -27,6 +29,7 @@ public sealed class IngestContacts(
     {
         var now = time.GetUtcNow();
         var routing = await catalog.GetAsync(cancellationToken);
+        var causes = await classifier.CurrentAsync(db, cancellationToken);
         var results = new IngestResult?[contacts.Count];
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -67,6 +70,11 @@ public sealed class IngestContacts(
             if (conversation is null)
             {
                 conversation = Open(contact, who, language, routing, now);
+                if (contact.Kind == ConversationKind.Contact)
+                {
+                    classifier.Classify(causes, conversation, contact.Subject, contact.Body);
+                }
+
                 conversations.Add(conversation);
             }
             else
@@ -126,6 +134,7 @@ public sealed class IngestContacts(
             ],
             cancellationToken);
         await TouchCustomersAsync(recognition, now, cancellationToken);
+        await CauseCounts.ApplyAsync(db, conversations.Where(c => c.CauseId is not null).SelectMany(c => CauseCounts.For(c, c.CauseId!.Value, 1)), cancellationToken);
 
         // Known customers and continued conversations are tracked: EF saves their changes.
         db.ChangeTracker.DetectChanges();

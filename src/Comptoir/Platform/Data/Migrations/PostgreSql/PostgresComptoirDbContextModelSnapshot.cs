@@ -23,6 +23,150 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Cause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("OwningTeam")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PrioritySince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Causes");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Scope", "ScopeId", "Hour", "CauseId");
+
+                    b.HasIndex("CauseId");
+
+                    b.ToTable("CauseCounts");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CauseId");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("CauseExamples");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CauseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExampleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("HeldOutAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CauseModels");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Channels.Email.Mailbox", b =>
                 {
                     b.Property<int>("Id")
@@ -254,6 +398,18 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Property<int>("AutomaticMessages")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("CauseConfidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CauseModelVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CauseState")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -356,6 +512,8 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.HasIndex("ThreadKey");
 
                     b.HasIndex("AssignedToId", "Status");
+
+                    b.HasIndex("CauseId", "CreatedAt");
 
                     b.HasIndex("CustomerId", "LastActivityAt");
 
@@ -1427,6 +1585,34 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.ToTable("StaffTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Cause", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseExample", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Comptoir.Features.Conversations.Attachment", b =>
                 {
                     b.HasOne("Comptoir.Features.Conversations.Message", null)
@@ -1438,6 +1624,11 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Comptoir.Features.Conversations.Conversation", b =>
                 {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Comptoir.Features.Customers.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")

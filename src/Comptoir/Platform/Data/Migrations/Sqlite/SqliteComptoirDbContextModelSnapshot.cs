@@ -17,6 +17,144 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Cause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnglishName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwningTeam")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PrioritySince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Causes");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CauseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "ScopeId", "Hour", "CauseId");
+
+                    b.HasIndex("CauseId");
+
+                    b.ToTable("CauseCounts");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CauseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CauseId");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.ToTable("CauseExamples");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CauseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExampleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HeldOutAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CauseModels");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Channels.Email.Mailbox", b =>
                 {
                     b.Property<int>("Id")
@@ -238,6 +376,18 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.Property<int>("AutomaticMessages")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("CauseConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("CauseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CauseModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CauseState")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -340,6 +490,8 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ThreadKey");
 
                     b.HasIndex("AssignedToId", "Status");
+
+                    b.HasIndex("CauseId", "CreatedAt");
 
                     b.HasIndex("CustomerId", "LastActivityAt");
 
@@ -1371,6 +1523,34 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.ToTable("StaffTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Cause", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseExample", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Comptoir.Features.Conversations.Attachment", b =>
                 {
                     b.HasOne("Comptoir.Features.Conversations.Message", null)
@@ -1382,6 +1562,11 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Comptoir.Features.Conversations.Conversation", b =>
                 {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Comptoir.Features.Customers.Customer", "Customer")
                         .WithMany()
                         .HasForeignKey("CustomerId")
