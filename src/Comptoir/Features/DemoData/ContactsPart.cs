@@ -76,6 +76,20 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
                 }
             }
 
+            foreach (var surge in DemoVerbatims.Surges.Where(s => day > today.AddDays(-s.DaysBeforeEnd - 1)))
+            {
+                var activity = activities.First(a => a.Code == surge.Activity);
+                for (var i = 0; i < (int)Math.Round(surge.ExtraPerDay * scale); i++)
+                {
+                    var at = AtDuringDay(random, day, paris);
+                    if (at < run.Now)
+                    {
+                        var text = surge.Phrasings[random.Next(surge.Phrasings.Length)];
+                        contacts.Add(Contact(random, activity.Id, activity.Code, at, stores, customers, advisors.Count == 0 ? null : bySite, routing, (surge.Cause, text)));
+                    }
+                }
+            }
+
             foreach (var store in stores)
             {
                 for (var i = 0; i < Poisson(random, run.Scale == DemoScale.Full ? 1.5 : 0.3); i++)
@@ -110,10 +124,10 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
 
     private static (InboundContact, bool) Contact(
         Random random, int activityId, string activityCode, DateTimeOffset at, List<DemoStore> stores, DemoCustomers customers,
-        Dictionary<int, int[]>? advisors, RoutingCatalog.Snapshot routing)
+        Dictionary<int, int[]>? advisors, RoutingCatalog.Snapshot routing, (string Cause, string Text)? verbatim = null)
     {
         var channel = Draw(random, Mix[activityCode]);
-        var (cause, text) = Verbatim(random, activityCode);
+        var (cause, text) = verbatim ?? Verbatim(random, activityCode);
         var store = activityCode is "SWITCHBOARD" or "FUEL" or "CAR_RENTAL" || random.NextDouble() < 0.3 ? stores[random.Next(stores.Count)] : null;
         text = Fill(random, text, store);
         var person = customers.Pick(random, returning: 0.62);

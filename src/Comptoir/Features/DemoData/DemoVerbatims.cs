@@ -61,6 +61,28 @@ internal static class DemoVerbatims
         ],
     };
 
+    /// <summary>
+    /// Irritants that surge over the last days of the demo, as the 3DS2 payment errors did at the end of 2020:
+    /// extra contacts a day at full scale, from <c>DaysBeforeEnd</c> days before the end, with new words.
+    /// </summary>
+    public sealed record Surge(string Activity, string Cause, int DaysBeforeEnd, int ExtraPerDay, string[] Phrasings);
+
+    public static readonly Surge[] Surges =
+    [
+        new("ECOMMERCE", "Paiement refusé 3-D Secure", 2, 4_000,
+        [
+            "Depuis le passage au 3DS2, mon paiement est refusé à chaque commande {commande}.",
+            "Validation 3DS2 impossible : la page de ma banque reste blanche et la commande {commande} est annulée.",
+            "Code 3DS2 jamais reçu par SMS, impossible de payer mes courses.",
+            "Paiement bloqué à l'étape 3DS2, j'ai essayé avec deux cartes.",
+        ]),
+        new("ECOMMERCE", "Application après mise à jour", 1, 900,
+        [
+            "Depuis iOS 26.1 l'application se ferme dès que j'ouvre le panier.",
+            "Après la mise à jour iOS 26.1, impossible de scanner ma carte de fidélité dans l'appli.",
+        ]),
+    ];
+
     public static readonly string[] Products =
     [
         "le camembert", "le jambon blanc", "le lait demi-écrémé", "les couches taille 4", "le café en grains", "le jus d'orange", "les yaourts nature",
