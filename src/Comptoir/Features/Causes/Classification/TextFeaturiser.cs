@@ -16,7 +16,7 @@ namespace Comptoir.Features.Causes.Classification;
 internal sealed class TextFeaturiser
 {
     [ThreadStatic]
-    private static Scratch? t_scratch;
+    private static Scratch? _scratch;
 
     private readonly Dictionary<ulong, int> _index;
 
@@ -51,7 +51,7 @@ internal sealed class TextFeaturiser
         var distinct = new (ulong[] Words, ulong[] Chars)[texts.Count];
         Parallel.For(0, texts.Count, parallel, i =>
         {
-            var scratch = t_scratch ??= new Scratch();
+            var scratch = _scratch ??= new Scratch();
             TextTokeniser.Tokenise(texts[i], scratch.Tokens);
             FeatureHashing.Emit(scratch.Tokens, settings, scratch.Words, scratch.Chars);
             distinct[i] = (Distinct(scratch.Words), Distinct(scratch.Chars));
@@ -87,7 +87,7 @@ internal sealed class TextFeaturiser
         var rows = new (int[] Indices, float[] Values)[texts.Count];
         Parallel.For(0, texts.Count, parallel, i =>
         {
-            var scratch = t_scratch ??= new Scratch();
+            var scratch = _scratch ??= new Scratch();
             var count = Transform(texts[i], scratch);
             rows[i] = (scratch.Ids.AsSpan(0, count).ToArray(), scratch.Values.AsSpan(0, count).ToArray());
         });
@@ -101,7 +101,7 @@ internal sealed class TextFeaturiser
     /// </summary>
     public (Scratch Scratch, int Count) Transform(string text)
     {
-        var scratch = t_scratch ??= new Scratch();
+        var scratch = _scratch ??= new Scratch();
         return (scratch, Transform(text, scratch));
     }
 
