@@ -25,6 +25,7 @@ internal static class CauseModelFormat
             writer.Write(settings.WordBigrams);
             writer.Write(settings.CharMin);
             writer.Write(settings.CharMax);
+            writer.Write(settings.CharAcrossWords);
             writer.Write(settings.WordWeight);
             writer.Write(settings.CharWeight);
             writer.Write(model.Temperature);
@@ -67,7 +68,7 @@ internal static class CauseModelFormat
                 throw new InvalidDataException($"Cause model format version {version} is not supported (expected {Version}).");
             }
 
-            var settings = new FeatureSettings(reader.ReadBoolean(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle());
+            var settings = new FeatureSettings(reader.ReadBoolean(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadSingle(), reader.ReadSingle());
             var temperature = reader.ReadDouble();
             var labels = new string[Count(reader.ReadInt32(), 2, data.Length)];
             for (var i = 0; i < labels.Length; i++)

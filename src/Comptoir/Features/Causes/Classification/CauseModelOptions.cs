@@ -7,7 +7,7 @@ namespace Comptoir.Features.Causes.Classification;
 public sealed record CauseModelOptions
 {
     /// <summary>SVM cost C: higher fits the training data more closely.</summary>
-    public double Cost { get; init; } = 1.0;
+    public double Cost { get; init; } = 2.0;
 
     /// <summary>Adds pairs of consecutive words to single words.</summary>
     public bool WordBigrams { get; init; } = true;
@@ -16,6 +16,9 @@ public sealed record CauseModelOptions
     public int CharNGramMin { get; init; } = 2;
 
     public int CharNGramMax { get; init; } = 5;
+
+    /// <summary>Takes character n-grams over the words joined by spaces, so that they span word boundaries.</summary>
+    public bool CharAcrossWords { get; init; }
 
     /// <summary>Relative weight of the word block against the character block (both L2-normalised).</summary>
     public double WordWeight { get; init; } = 1.0;

@@ -97,7 +97,7 @@ public static class CauseModelTrainer
     private static (TextFeaturiser Featuriser, float[] Weights, float[] Bias) Fit(
         string[] texts, int[] truth, int labelCount, CauseModelOptions options, ParallelOptions parallel)
     {
-        var settings = new FeatureSettings(options.WordBigrams, options.CharNGramMin, options.CharNGramMax, (float)options.WordWeight, (float)options.CharWeight);
+        var settings = new FeatureSettings(options.WordBigrams, options.CharNGramMin, options.CharNGramMax, options.CharAcrossWords, (float)options.WordWeight, (float)options.CharWeight);
         var (featuriser, x) = TextFeaturiser.Fit(texts, settings, options.MinDocumentFrequency, parallel);
         var squaredNorms = new double[x.Rows];
         for (var i = 0; i < x.Rows; i++)

@@ -36,28 +36,49 @@ internal static class FeatureHashing
             }
 
             previous = word;
-            if (settings.CharMax >= settings.CharMin && settings.CharMax > 0)
+        }
+
+        if (settings.CharMax < settings.CharMin || settings.CharMax <= 0)
+        {
+            return;
+        }
+
+        if (!settings.CharAcrossWords)
+        {
+            for (var t = 0; t < tokens.Count; t++)
             {
-                EmitCharGrams(token, settings.CharMin, settings.CharMax, chars);
+                var token = tokens.Token(t);
+                var padded = token.Length + 2;
+                for (var start = 0; start < padded; start++)
+                {
+                    EmitCharGrams(token, start, padded, settings.CharMin, settings.CharMax, chars);
+                }
             }
+
+            return;
+        }
+
+        // Across words: the n-grams of " word1 word2 … " (tokens joined by one space), so that they also
+        // capture the ends and starts of neighbouring words.
+        var joined = tokens.Joined();
+        for (var start = 0; start < joined.Length + 2; start++)
+        {
+            EmitCharGrams(joined, start, joined.Length + 2, settings.CharMin, settings.CharMax, chars);
         }
     }
 
-    private static void EmitCharGrams(ReadOnlySpan<char> token, int min, int max, HashBuffer chars)
+    /// <summary>The n-grams starting at <paramref name="start"/> of <paramref name="text"/> padded with a space each side.</summary>
+    private static void EmitCharGrams(ReadOnlySpan<char> text, int start, int padded, int min, int max, HashBuffer chars)
     {
-        var padded = token.Length + 2;
-        for (var start = 0; start < padded; start++)
+        var hash = FnvOffset ^ CharSeed;
+        for (var n = 1; n <= max && start + n <= padded; n++)
         {
-            var hash = FnvOffset ^ CharSeed;
-            for (var n = 1; n <= max && start + n <= padded; n++)
+            var j = start + n - 1;
+            var c = j == 0 || j == padded - 1 ? ' ' : text[j - 1];
+            hash = (hash ^ c) * FnvPrime;
+            if (n >= min)
             {
-                var j = start + n - 1;
-                var c = j == 0 || j == padded - 1 ? ' ' : token[j - 1];
-                hash = (hash ^ c) * FnvPrime;
-                if (n >= min)
-                {
-                    chars.Add(Mix(hash + (ulong)n));
-                }
+                chars.Add(Mix(hash + (ulong)n));
             }
         }
     }
@@ -74,7 +95,7 @@ internal static class FeatureHashing
 }
 
 /// <summary>The featurisation settings a model was trained with; stored with it.</summary>
-internal readonly record struct FeatureSettings(bool WordBigrams, int CharMin, int CharMax, float WordWeight, float CharWeight);
+internal readonly record struct FeatureSettings(bool WordBigrams, int CharMin, int CharMax, bool CharAcrossWords, float WordWeight, float CharWeight);
 
 /// <summary>A growable list of hashes, reused across texts.</summary>
 internal sealed class HashBuffer

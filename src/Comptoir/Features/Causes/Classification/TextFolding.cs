@@ -51,7 +51,13 @@ internal static class TextFolding
             return 0;
         }
 
-        output[0] = char.ToLowerInvariant(c);
+        var lower = char.ToLowerInvariant(c);
+        if (lower < TableSize)
+        {
+            return Fold(lower, output);
+        }
+
+        output[0] = lower;
         return 1;
     }
 

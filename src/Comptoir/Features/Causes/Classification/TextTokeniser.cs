@@ -109,6 +109,7 @@ internal sealed class TokenBuffer
 {
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
+    private char[] _joined = new char[512];
 
     public char[] Chars { get; private set; } = new char[512];
 
@@ -138,4 +139,33 @@ internal sealed class TokenBuffer
     }
 
     public ReadOnlySpan<char> Token(int index) => Chars.AsSpan(_starts[index], _lengths[index]);
+
+    /// <summary>The tokens joined by single spaces, in a buffer of its own.</summary>
+    public ReadOnlySpan<char> Joined()
+    {
+        var length = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            length += _lengths[i] + (i > 0 ? 1 : 0);
+        }
+
+        if (_joined.Length < length)
+        {
+            _joined = new char[Math.Max(length, _joined.Length * 2)];
+        }
+
+        var position = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (i > 0)
+            {
+                _joined[position++] = ' ';
+            }
+
+            Token(i).CopyTo(_joined.AsSpan(position));
+            position += _lengths[i];
+        }
+
+        return _joined.AsSpan(0, position);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Comptoir.Features.Causes.Classification;
@@ -11,7 +12,7 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// With <c>--cv K</c>, cross-validates on the training data only, to choose training options without ever
 /// looking at a test set. Options override the training defaults: <c>--cost</c>, <c>--char-ngrams 2-5</c>
 /// (<c>none</c> for no character n-grams), <c>--word-bigrams true|false</c>, <c>--min-df</c>,
-/// <c>--word-weight</c>, <c>--balance true|false</c>.
+/// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>.
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {
@@ -175,7 +176,15 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
         {
             if (parallel)
             {
-                Parallel.For(0, texts.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => model.Predict(texts[i]));
+                // Chunks of texts per task, so that scheduling costs nothing next to classifying.
+                var chunks = Partitioner.Create(0, texts.Length, Math.Max(64, texts.Length / (Environment.ProcessorCount * 4)));
+                Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancellationToken }, range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        model.Predict(texts[i]);
+                    }
+                });
             }
             else
             {
@@ -284,6 +293,11 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
             options = options with { WordBigrams = Flag("word-bigrams", bigrams) };
         }
 
+        if (arguments.Get("char-across-words") is { } across)
+        {
+            options = options with { CharAcrossWords = Flag("char-across-words", across) };
+        }
+
         if (arguments.Get("balance") is { } balance)
         {
             options = options with { BalanceClasses = Flag("balance", balance) };
@@ -303,5 +317,5 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 
     private static string Describe(CauseModelOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}");
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}");
 }
