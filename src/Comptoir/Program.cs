@@ -5,6 +5,7 @@ using Comptoir.Features.Customers;
 using Comptoir.Features.DemoData;
 using Comptoir.Features.Organisation;
 using Comptoir.Features.Routing;
+using Comptoir.Features.Setup;
 using Comptoir.Features.Sites;
 using Comptoir.Features.Staff;
 using Comptoir.Features.Stores;
@@ -36,6 +37,7 @@ app.MapCustomers();
 app.MapChannels();
 app.MapRoutingAndServiceLevels();
 app.MapEmailChannel();
+app.MapServiceSetup();
 
 return await app.RunComptoirAsync(args);
 

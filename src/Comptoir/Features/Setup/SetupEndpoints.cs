@@ -1,0 +1,37 @@
+using Comptoir.Features.Setup.Queues;
+using Comptoir.Features.Setup.RoutingRules;
+using Comptoir.Features.Staff;
+
+namespace Comptoir.Features.Setup;
+
+/// <summary>
+/// How the customer-service centre is set up, without touching the database: queues and routing rules
+/// (administrators).
+/// </summary>
+public static class SetupEndpoints
+{
+    public static WebApplication MapServiceSetup(this WebApplication app)
+    {
+        var setup = app.MapGroup("/api/setup").WithTags("Service setup");
+        var admin = setup.MapGroup("/").RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator));
+
+        var queues = admin.MapGroup("/queues");
+        queues.MapGet("/", ListQueues.HandleAsync).WithName("ListQueues").WithSummary("Every queue with what waits in it now.");
+        queues.MapGet("/{id:int}", GetQueue.HandleAsync).WithName("GetQueue");
+        queues.MapPost("/", SaveQueue.CreateAsync).WithName("CreateQueue").WithSummary("Adds a queue; home sites must be trained for its activity.");
+        queues.MapPut("/{id:int}", SaveQueue.UpdateAsync).WithName("UpdateQueue");
+
+        var rules = admin.MapGroup("/routing-rules");
+        rules.MapGet("/", ListRoutingRules.HandleAsync).WithName("ListRoutingRules").WithSummary("The rules in the order they are tried, each with what it matches in words.");
+        rules.MapGet("/try", TryRouting.HandleAsync).WithName("TryRouting").WithSummary("Which queue a contact would go to now, and by which rule.");
+        rules.MapGet("/{id:int}", GetRoutingRule.HandleAsync).WithName("GetRoutingRule");
+        rules.MapPost("/", SaveRoutingRule.CreateAsync).WithName("CreateRoutingRule").WithSummary("Adds a rule, tried after the others; a rule without criterion needs confirmCatchAll.");
+        rules.MapPut("/{id:int}", SaveRoutingRule.UpdateAsync).WithName("UpdateRoutingRule");
+        rules.MapDelete("/{id:int}", ChangeRoutingRule.DeleteAsync).WithName("DeleteRoutingRule");
+        rules.MapPost("/{id:int}/enable", ChangeRoutingRule.EnableAsync).WithName("EnableRoutingRule");
+        rules.MapPost("/{id:int}/disable", ChangeRoutingRule.DisableAsync).WithName("DisableRoutingRule");
+        rules.MapPost("/{id:int}/move-up", MoveRoutingRule.UpAsync).WithName("MoveRoutingRuleUp").WithSummary("Tries the rule before the one above it.");
+        rules.MapPost("/{id:int}/move-down", MoveRoutingRule.DownAsync).WithName("MoveRoutingRuleDown");
+        return app;
+    }
+}
