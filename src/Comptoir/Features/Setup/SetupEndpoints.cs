@@ -1,12 +1,13 @@
 using Comptoir.Features.Setup.Queues;
 using Comptoir.Features.Setup.RoutingRules;
+using Comptoir.Features.Setup.ServiceLevels;
 using Comptoir.Features.Staff;
 
 namespace Comptoir.Features.Setup;
 
 /// <summary>
-/// How the customer-service centre is set up, without touching the database: queues and routing rules
-/// (administrators).
+/// How the customer-service centre is set up, without touching the database: queues, routing rules, service
+/// levels and opening hours (administrators).
 /// </summary>
 public static class SetupEndpoints
 {
@@ -32,6 +33,17 @@ public static class SetupEndpoints
         rules.MapPost("/{id:int}/disable", ChangeRoutingRule.DisableAsync).WithName("DisableRoutingRule");
         rules.MapPost("/{id:int}/move-up", MoveRoutingRule.UpAsync).WithName("MoveRoutingRuleUp").WithSummary("Tries the rule before the one above it.");
         rules.MapPost("/{id:int}/move-down", MoveRoutingRule.DownAsync).WithName("MoveRoutingRuleDown");
+
+        var levels = admin.MapGroup("/service-levels");
+        levels.MapGet("/", ListServiceLevels.HandleAsync).WithName("ListServiceLevels").WithSummary("Policies, and the one that applies to each activity and channel.");
+        levels.MapGet("/{id:int}", GetServiceLevel.HandleAsync).WithName("GetServiceLevel");
+        levels.MapPost("/", SaveServiceLevel.CreateAsync).WithName("CreateServiceLevel").WithSummary("Adds a policy: warning < first response <= resolution, in opening minutes.");
+        levels.MapPut("/{id:int}", SaveServiceLevel.UpdateAsync).WithName("UpdateServiceLevel");
+        levels.MapDelete("/{id:int}", DeleteServiceLevel.HandleAsync).WithName("DeleteServiceLevel");
+        levels.MapGet("/sites", ListOpeningHours.SitesAsync).WithName("ListSiteServiceHours").WithSummary("Service sites' hours of service.");
+        levels.MapPut("/sites/{id:int}/hours", SetOpeningHours.SiteAsync).WithName("SetSiteServiceHours");
+        levels.MapGet("/stores", ListOpeningHours.StoresAsync).WithName("ListStoreOpeningHours").WithSummary("Opening hours of the stores matching q (50 at most).");
+        levels.MapPut("/stores/{id:int}/hours", SetOpeningHours.StoreAsync).WithName("SetStoreOpeningHours");
         return app;
     }
 }
