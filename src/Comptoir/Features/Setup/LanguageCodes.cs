@@ -15,6 +15,17 @@ public static class LanguageCodes
         return code is { Length: 2 } && code.All(char.IsAsciiLetterLower) ? code : null;
     }
 
+    /// <summary>The two-letter codes of the languages .NET knows (ISO 639-1), to refuse a code that names none.</summary>
+    private static readonly HashSet<string> Known =
+    [
+        .. CultureInfo.GetCultures(CultureTypes.NeutralCultures)
+            .Select(c => c.TwoLetterISOLanguageName)
+            .Where(code => code is { Length: 2 } && code.All(char.IsAsciiLetterLower)),
+    ];
+
+    /// <summary>The code in its stored form when it names a known language, else null ("xx" names none).</summary>
+    public static string? NormalizeKnown(string? text) => Normalize(text) is { } code && Known.Contains(code) ? code : null;
+
     /// <summary>"français (fr)": the language's own name, which reads the same in either UI language.</summary>
     public static string Label(string code)
     {

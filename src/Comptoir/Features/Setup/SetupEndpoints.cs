@@ -1,3 +1,4 @@
+using Comptoir.Features.Setup.Advisors;
 using Comptoir.Features.Setup.Queues;
 using Comptoir.Features.Setup.RoutingRules;
 using Comptoir.Features.Setup.ServiceLevels;
@@ -7,7 +8,8 @@ namespace Comptoir.Features.Setup;
 
 /// <summary>
 /// How the customer-service centre is set up, without touching the database: queues, routing rules, service
-/// levels and opening hours (administrators).
+/// levels and opening hours (administrators), and advisors' profiles (administrators, and site managers for
+/// their own site's advisors).
 /// </summary>
 public static class SetupEndpoints
 {
@@ -44,6 +46,11 @@ public static class SetupEndpoints
         levels.MapPut("/sites/{id:int}/hours", SetOpeningHours.SiteAsync).WithName("SetSiteServiceHours");
         levels.MapGet("/stores", ListOpeningHours.StoresAsync).WithName("ListStoreOpeningHours").WithSummary("Opening hours of the stores matching q (50 at most).");
         levels.MapPut("/stores/{id:int}/hours", SetOpeningHours.StoreAsync).WithName("SetStoreOpeningHours");
+
+        var advisors = setup.MapGroup("/advisors").RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.SiteManager));
+        advisors.MapGet("/", ListAdvisors.HandleAsync).WithName("ListAdvisors").WithSummary("Advisors with their skills, languages, capacities and presence; a site manager sees their site's only.");
+        advisors.MapGet("/{id:int}", GetAdvisor.HandleAsync).WithName("GetAdvisor").WithSummary("An advisor's profile; 404 for another site's advisor.");
+        advisors.MapPut("/{id:int}", SaveAdvisor.UpdateAsync).WithName("UpdateAdvisor").WithSummary("Changes skills, languages, hours and capacities, from the advisor's next conversation on.");
         return app;
     }
 }
