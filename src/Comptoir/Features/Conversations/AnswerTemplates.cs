@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Comptoir.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comptoir.Features.Conversations;
 
 /// <summary>Reusable answers for a conversation's language and activity, with their placeholders filled in.</summary>
-public static class AnswerTemplates
+public static partial class AnswerTemplates
 {
     /// <summary>The placeholders a template may use; any other <c>{word}</c> would reach the customer as written.</summary>
     public static readonly IReadOnlyList<string> Placeholders = ["{client}", "{conseiller}", "{reference}"];
+
+    /// <summary>The <c>{words}</c> of a body that are not placeholders, each once, in the order they appear.</summary>
+    public static IReadOnlyList<string> UnknownPlaceholders(string body) =>
+        [.. Braced().Matches(body).Select(m => m.Value).Where(p => !Placeholders.Contains(p)).Distinct(StringComparer.Ordinal)];
 
     public sealed record Choice(int Id, string Name);
 
@@ -30,4 +35,7 @@ public static class AnswerTemplates
             .Replace("{client}", customerName ?? "", StringComparison.Ordinal)
             .Replace("{conseiller}", advisorName, StringComparison.Ordinal)
             .Replace("{reference}", conversationId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\{[^{}]*\}")]
+    private static partial Regex Braced();
 }

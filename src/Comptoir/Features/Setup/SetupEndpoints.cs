@@ -2,6 +2,7 @@ using Comptoir.Features.Setup.Advisors;
 using Comptoir.Features.Setup.Queues;
 using Comptoir.Features.Setup.RoutingRules;
 using Comptoir.Features.Setup.ServiceLevels;
+using Comptoir.Features.Setup.Templates;
 using Comptoir.Features.Staff;
 
 namespace Comptoir.Features.Setup;
@@ -9,7 +10,7 @@ namespace Comptoir.Features.Setup;
 /// <summary>
 /// How the customer-service centre is set up, without touching the database: queues, routing rules, service
 /// levels and opening hours (administrators), and advisors' profiles (administrators, and site managers for
-/// their own site's advisors).
+/// their own site's advisors), answer templates (administrators and supervisors).
 /// </summary>
 public static class SetupEndpoints
 {
@@ -51,6 +52,13 @@ public static class SetupEndpoints
         advisors.MapGet("/", ListAdvisors.HandleAsync).WithName("ListAdvisors").WithSummary("Advisors with their skills, languages, capacities and presence; a site manager sees their site's only.");
         advisors.MapGet("/{id:int}", GetAdvisor.HandleAsync).WithName("GetAdvisor").WithSummary("An advisor's profile; 404 for another site's advisor.");
         advisors.MapPut("/{id:int}", SaveAdvisor.UpdateAsync).WithName("UpdateAdvisor").WithSummary("Changes skills, languages, hours and capacities, from the advisor's next conversation on.");
+
+        var templates = setup.MapGroup("/templates").RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.Supervisor));
+        templates.MapGet("/", ListTemplates.HandleAsync).WithName("ListTemplates").WithSummary("Answer templates, optionally of one activity or one language.");
+        templates.MapGet("/{id:int}", GetTemplate.HandleAsync).WithName("GetTemplate");
+        templates.MapPost("/", SaveTemplate.CreateAsync).WithName("CreateTemplate").WithSummary("Adds a template; its title is unique for its language and activity, its placeholders known.");
+        templates.MapPut("/{id:int}", SaveTemplate.UpdateAsync).WithName("UpdateTemplate");
+        templates.MapPost("/preview", PreviewTemplate.HandleAsync).WithName("PreviewTemplate").WithSummary("A body filled for a conversation the reader may open, or for a sample one.");
         return app;
     }
 }
