@@ -17,16 +17,18 @@ public static partial class AnswerTemplates
 
     public sealed record Choice(int Id, string Name);
 
+    /// <summary>The enabled templates for a conversation's language and activity; disabled ones are kept but not offered.</summary>
     public static Task<List<Choice>> ForAsync(ComptoirDbContext db, string language, int activityId, CancellationToken cancellationToken) =>
         db.AnswerTemplates.AsNoTracking()
-            .Where(t => t.Language == language && (t.ActivityId == null || t.ActivityId == activityId))
+            .Where(t => t.DisabledAt == null && t.Language == language && (t.ActivityId == null || t.ActivityId == activityId))
             .OrderBy(t => t.Name)
             .Select(t => new Choice(t.Id, t.Name))
             .ToListAsync(cancellationToken);
 
+    /// <summary>An enabled template's body filled in; null when there is no such template or it was disabled.</summary>
     public static async Task<string?> FillAsync(ComptoirDbContext db, int templateId, string? customerName, string advisorName, long conversationId, CancellationToken cancellationToken)
     {
-        var body = await db.AnswerTemplates.AsNoTracking().Where(t => t.Id == templateId).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken);
+        var body = await db.AnswerTemplates.AsNoTracking().Where(t => t.Id == templateId && t.DisabledAt == null).Select(t => t.Body).SingleOrDefaultAsync(cancellationToken);
         return body is null ? null : Fill(body, customerName, advisorName, conversationId);
     }
 

@@ -58,6 +58,8 @@ public static class SetupEndpoints
         templates.MapGet("/{id:int}", GetTemplate.HandleAsync).WithName("GetTemplate");
         templates.MapPost("/", SaveTemplate.CreateAsync).WithName("CreateTemplate").WithSummary("Adds a template; its title is unique for its language and activity, its placeholders known.");
         templates.MapPut("/{id:int}", SaveTemplate.UpdateAsync).WithName("UpdateTemplate");
+        templates.MapPost("/{id:int}/disable", ChangeTemplate.DisableAsync).WithName("DisableTemplate").WithSummary("Withdraws the template from advisors' reply forms; it is kept.");
+        templates.MapPost("/{id:int}/enable", ChangeTemplate.EnableAsync).WithName("EnableTemplate");
         templates.MapPost("/preview", PreviewTemplate.HandleAsync).WithName("PreviewTemplate").WithSummary("A body filled for a conversation the reader may open, or for a sample one.");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Comptoir.Tests.Features.Setup;
 /// Answer templates managed by administrators and supervisors are what advisors find in their reply form. These
 /// tests change the templates every conversation offers, so they run on hosts of their own.
 /// </summary>
-public sealed class TemplateSetupTests(FreshHosts hosts) : IClassFixture<FreshHosts>
+public sealed partial class TemplateSetupTests(FreshHosts hosts) : IClassFixture<FreshHosts>
 {
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task A_template_created_and_edited_is_previewed_filled_and_offered_in_the_advisors_reply_form(Db db)
@@ -102,4 +103,42 @@ public sealed class TemplateSetupTests(FreshHosts hosts) : IClassFixture<FreshHo
         Assert.Contains("Espace réservé inconnu : {Client}", html, StringComparison.Ordinal);
         Assert.Equal(1, await host.QueryAsync(c => c.AnswerTemplates.CountAsync(t => t.Name == "Remboursement accordé")));
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_disabled_template_leaves_the_advisors_reply_form_and_comes_back_when_enabled_again(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
+        using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller2.evry"));
+        var contact = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        await advisor.PostAsync($"/api/conversations/{contact.ConversationId}/take", null);
+        var id = await (await admin.PostAsJsonAsync("/api/setup/templates", new { name = "Bientôt retiré", language = "fr", body = "Bonjour {client}, offre terminée." })).CreatedIdAsync();
+        var conversationPage = $"/app/conversations/{contact.ConversationId}";
+        var option = $"<option value=\"{id}\">Bientôt retiré</option>";
+
+        var offered = await advisor.GetStringAsync(conversationPage);
+        var disabled = await admin.PostAsync($"/api/setup/templates/{id}/disable", null);
+        var afterDisabling = WebUtility.HtmlDecode(await advisor.GetStringAsync(conversationPage));
+        var staleChoice = WebUtility.HtmlDecode(await advisor.GetStringAsync($"{conversationPage}?modele={id}"));
+        using var listed = JsonDocument.Parse(await admin.GetStringAsync("/api/setup/templates?language=fr"));
+        var adminList = await admin.GetStringAsync("/app/admin/modeles");
+        var enabled = await admin.PostFormAsync($"/app/admin/modeles?handler=Enable&id={id}", [], formPage: "/app/admin/modeles");
+        var afterEnabling = WebUtility.HtmlDecode(await advisor.GetStringAsync(conversationPage));
+        var unknown = await admin.PostAsync("/api/setup/templates/999999/disable", null);
+
+        Assert.Contains(option, WebUtility.HtmlDecode(offered), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
+        Assert.DoesNotContain("Bientôt retiré", afterDisabling, StringComparison.Ordinal);
+        Assert.DoesNotContain("offre terminée", staleChoice, StringComparison.Ordinal);
+        Assert.False(listed.RootElement.EnumerateArray().Single(t => t.GetProperty("id").GetInt32() == id).GetProperty("enabled").GetBoolean());
+        Assert.Contains(FormQueries().Matches(WebUtility.HtmlDecode(adminList)), m => m.Groups[1].Value.Split('&').Order().SequenceEqual(["handler=Enable", $"id={id}"]));
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains(option, afterEnabling, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Null(await host.QueryAsync(c => c.AnswerTemplates.Where(t => t.Id == id).Select(t => t.DisabledAt).SingleAsync()));
+    }
+
+    /// <summary>The query strings the list's forms post to.</summary>
+    [GeneratedRegex("<form method=\"post\" class=\"inline\" action=\"/app/admin/modeles\\?([^\"]*)\"")]
+    private static partial Regex FormQueries();
 }

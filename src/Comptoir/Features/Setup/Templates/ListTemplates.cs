@@ -6,11 +6,11 @@ namespace Comptoir.Features.Setup.Templates;
 
 /// <summary>
 /// Answer templates by language and activity (a template without activity is offered for every activity),
-/// optionally only those of one activity or one language: a few dozen at most, so one list.
+/// optionally only those of one activity or one language, disabled ones included: a few dozen at most, so one list.
 /// </summary>
 public static class ListTemplates
 {
-    public sealed record Row(int Id, string Name, string Language, int? ActivityId, string? Activity, string Body);
+    public sealed record Row(int Id, string Name, string Language, int? ActivityId, string? Activity, string Body, bool Enabled);
 
     public static async Task<Ok<IReadOnlyList<Row>>> HandleAsync(ComptoirDbContext db, int? activityId, string? language, CancellationToken cancellationToken) =>
         TypedResults.Ok(await QueryAsync(db, activityId, language, cancellationToken));
@@ -28,7 +28,7 @@ public static class ListTemplates
             templates = templates.Where(t => t.Language == code);
         }
 
-        var rows = await templates.Select(t => new { t.Id, t.Name, t.Language, t.ActivityId, t.Body }).ToListAsync(cancellationToken);
+        var rows = await templates.Select(t => new { t.Id, t.Name, t.Language, t.ActivityId, t.Body, Enabled = t.DisabledAt == null }).ToListAsync(cancellationToken);
         var activities = await db.Activities.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         return
         [
@@ -42,7 +42,8 @@ public static class ListTemplates
                     t.Language,
                     t.ActivityId,
                     t.ActivityId is { } a && activities.TryGetValue(a, out var name) ? name.Current : null,
-                    t.Body)),
+                    t.Body,
+                    t.Enabled)),
         ];
     }
 }
