@@ -6,6 +6,7 @@ using Comptoir.Features.Customers;
 using Comptoir.Features.DemoData;
 using Comptoir.Features.Organisation;
 using Comptoir.Features.Routing;
+using Comptoir.Features.Setup;
 using Comptoir.Features.Sites;
 using Comptoir.Features.Staff;
 using Comptoir.Features.Stores;
@@ -40,6 +41,7 @@ app.MapChannels();
 app.MapRoutingAndServiceLevels();
 app.MapEmailChannel();
 app.MapCauses();
+app.MapServiceSetup();
 
 return await app.RunComptoirAsync(args);
 

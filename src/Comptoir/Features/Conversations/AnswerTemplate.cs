@@ -15,4 +15,7 @@ public sealed class AnswerTemplate
     public int? ActivityId { get; set; }
 
     public required string Body { get; set; }
+
+    /// <summary>When an administrator or supervisor withdrew it; a disabled template is no longer offered to advisors.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

@@ -121,6 +121,23 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
         /// <summary>The queue a contact goes to: the first matching rule's, else its activity's default queue.</summary>
         public int RouteQueue(Channel channel, int activityId, string language, int? countryId, int? storeId)
         {
+            if (MatchingRule(channel, activityId, language, countryId, storeId) is { } rule)
+            {
+                return rule.QueueId;
+            }
+
+            var fallback = Queues.Values.Where(q => q.ActivityId == activityId)
+                .OrderBy(q => q.Language is null ? 0 : 1).ThenBy(q => q.Id).FirstOrDefault();
+            return fallback?.Id
+                   ?? throw new InvalidOperationException($"No queue serves activity {activityId}: create one before taking its contacts.");
+        }
+
+        /// <summary>
+        /// The first enabled rule a contact matches, whose queue exists; null when none does and the contact goes
+        /// to its activity's default queue. Shown to administrators to check a rule before relying on it.
+        /// </summary>
+        public RoutingRule? MatchingRule(Channel channel, int activityId, string language, int? countryId, int? storeId)
+        {
             foreach (var rule in Rules)
             {
                 if ((rule.Channel is null || rule.Channel == channel)
@@ -130,22 +147,15 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
                     && (rule.StoreId is null || rule.StoreId == storeId)
                     && Queues.ContainsKey(rule.QueueId))
                 {
-                    return rule.QueueId;
+                    return rule;
                 }
             }
 
-            var fallback = Queues.Values.Where(q => q.ActivityId == activityId)
-                .OrderBy(q => q.Language is null ? 0 : 1).ThenBy(q => q.Id).FirstOrDefault();
-            return fallback?.Id
-                   ?? throw new InvalidOperationException($"No queue serves activity {activityId}: create one before taking its contacts.");
+            return null;
         }
 
         /// <summary>The most specific service level for a channel and activity.</summary>
-        public ServiceLevelPolicy? PolicyFor(Channel channel, int activityId) =>
-            Policies
-                .Where(p => (p.Channel is null || p.Channel == channel) && (p.ActivityId is null || p.ActivityId == activityId))
-                .OrderByDescending(p => (p.Channel is null ? 0 : 2) + (p.ActivityId is null ? 0 : 1))
-                .FirstOrDefault();
+        public ServiceLevelPolicy? PolicyFor(Channel channel, int activityId) => ServiceLevelPolicy.MostSpecific(Policies, channel, activityId);
 
         /// <summary>Opening hours the clocks run in: the store's when a store is concerned, else the queue's home site's.</summary>
         public (WeeklyHours Hours, TimeZoneInfo Zone) ClockFor(int? storeId, int queueId)

@@ -23,6 +23,16 @@ public sealed class ServiceLevelPolicy
 
     /// <summary>How long before a deadline the advisor is warned.</summary>
     public int WarningMinutes { get; set; }
+
+    /// <summary>
+    /// The policy that applies to a channel and activity: channel and activity, then channel, then activity, then
+    /// the default with neither. One rule for the clocks and for the administration page that shows it.
+    /// </summary>
+    public static ServiceLevelPolicy? MostSpecific(IEnumerable<ServiceLevelPolicy> policies, Channel channel, int activityId) =>
+        policies
+            .Where(p => (p.Channel is null || p.Channel == channel) && (p.ActivityId is null || p.ActivityId == activityId))
+            .OrderByDescending(p => (p.Channel is null ? 0 : 2) + (p.ActivityId is null ? 0 : 1))
+            .FirstOrDefault();
 }
 
 public enum SlaEventKind
