@@ -16,7 +16,7 @@ public sealed class IngestionOptions
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Batches written at once on PostgreSQL (SQLite has one writer); each customer always goes to the same one.</summary>
-    public int PostgresWriters { get; set; } = 4;
+    public int PostgresWriters { get; set; } = 2;
 
     /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
     public int MaxBatch { get; set; } = 200;
