@@ -50,12 +50,12 @@ public sealed record CauseModelOptions
     /// Weight of a multinomial logistic regression added to the SVM scores (0: SVM alone). Both are linear
     /// in the features, so the sum is one linear scorer and the model keeps its shape.
     /// </summary>
-    public double LogisticWeight { get; init; }
+    public double LogisticWeight { get; init; } = 0.12;
 
     /// <summary>L2 regularisation λ of the logistic regression (per example).</summary>
-    public double LogisticL2 { get; init; } = 1e-4;
+    public double LogisticL2 { get; init; } = 3e-6;
 
-    public int LogisticEpochs { get; init; } = 10;
+    public int LogisticEpochs { get; init; } = 15;
 
     /// <summary>
     /// Share of the training examples held out (stratified) to fit the confidence temperature when there

@@ -320,7 +320,7 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 
         if (arguments.Get("logistic") is { } logistic)
         {
-            options = options with { LogisticWeight = PositiveNumber("logistic", logistic) };
+            options = options with { LogisticWeight = logistic == "0" ? 0 : PositiveNumber("logistic", logistic) };
         }
 
         if (arguments.Get("logistic-l2") is { } l2)
