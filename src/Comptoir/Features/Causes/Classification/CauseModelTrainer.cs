@@ -2,7 +2,8 @@ namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
 /// Trains a <see cref="CauseModel"/>: one-vs-rest linear SVMs (<see cref="LinearSvmSolver"/>) over TF-IDF
-/// features (<see cref="TextFeaturiser"/>), causes trained in parallel, then a confidence temperature fitted
+/// features (<see cref="TextFeaturiser"/>), causes trained in parallel, optionally NB-scaled, plus a share of a
+/// softmax regression (<see cref="SoftmaxRegression"/>) folded into the same weights, then a confidence temperature fitted
 /// on examples the scorer did not see (<see cref="TemperatureCalibration"/>).
 /// </summary>
 public static class CauseModelTrainer

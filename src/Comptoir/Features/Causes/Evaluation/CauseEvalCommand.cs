@@ -12,7 +12,9 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// With <c>--cv K</c>, cross-validates on the training data only, to choose training options without ever
 /// looking at a test set. Options override the training defaults: <c>--cost</c>, <c>--char-ngrams 2-5</c>
 /// (<c>none</c> for no character n-grams), <c>--word-bigrams true|false</c>, <c>--min-df</c>,
-/// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>.
+/// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>, <c>--nb true|false</c>,
+/// <c>--nb-alpha</c>, <c>--nb-beta</c>, <c>--logistic W</c> (0: SVM alone), <c>--logistic-l2</c>,
+/// <c>--logistic-epochs</c>, <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation).
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {
