@@ -32,6 +32,32 @@ public sealed record CauseModelOptions
     public bool BalanceClasses { get; init; }
 
     /// <summary>
+    /// NB-SVM (Wang and Manning 2012): scales each feature, for each cause, by the log-count ratio of the
+    /// feature's document frequency inside and outside the cause before training that cause's SVM.
+    /// </summary>
+    public bool NaiveBayesScaling { get; init; }
+
+    /// <summary>Add-α smoothing of the document counts behind the log-count ratios.</summary>
+    public double NaiveBayesSmoothing { get; init; } = 1.0;
+
+    /// <summary>
+    /// β of NB-SVM: the weights used are β·w + (1 − β)·mean|w|, mixing the SVM with the plain naive Bayes
+    /// direction (1 keeps the SVM alone).
+    /// </summary>
+    public double NaiveBayesInterpolation { get; init; } = 1.0;
+
+    /// <summary>
+    /// Weight of a multinomial logistic regression added to the SVM scores (0: SVM alone). Both are linear
+    /// in the features, so the sum is one linear scorer and the model keeps its shape.
+    /// </summary>
+    public double LogisticWeight { get; init; } = 0.12;
+
+    /// <summary>L2 regularisation λ of the logistic regression (per example).</summary>
+    public double LogisticL2 { get; init; } = 3e-6;
+
+    public int LogisticEpochs { get; init; } = 15;
+
+    /// <summary>
     /// Share of the training examples held out (stratified) to fit the confidence temperature when there
     /// are at least <see cref="HoldOutMinimum"/> examples; with fewer, 5-fold cross-fitting is used instead.
     /// The final model is then trained on all examples.

@@ -2,7 +2,8 @@ namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
 /// Trains a <see cref="CauseModel"/>: one-vs-rest linear SVMs (<see cref="LinearSvmSolver"/>) over TF-IDF
-/// features (<see cref="TextFeaturiser"/>), causes trained in parallel, then a confidence temperature fitted
+/// features (<see cref="TextFeaturiser"/>), causes trained in parallel, optionally NB-scaled, plus a share of a
+/// softmax regression (<see cref="SoftmaxRegression"/>) folded into the same weights, then a confidence temperature fitted
 /// on examples the scorer did not see (<see cref="TemperatureCalibration"/>).
 /// </summary>
 public static class CauseModelTrainer
@@ -40,7 +41,9 @@ public static class CauseModelTrainer
 
         if (options.Cost <= 0 || options.MinDocumentFrequency < 1 || options.CharNGramMin < 0 || options.CharNGramMax < 0
             || options.WordWeight < 0 || options.CharWeight < 0 || options.WordWeight + options.CharWeight <= 0
-            || options.CalibrationFraction is < 0 or >= 1)
+            || options.CalibrationFraction is < 0 or >= 1
+            || options.LogisticWeight < 0 || options.LogisticL2 <= 0 || options.LogisticEpochs < 1
+            || options.NaiveBayesSmoothing <= 0 || options.NaiveBayesInterpolation is < 0 or > 1)
         {
             throw new ArgumentException("The training options are out of range.", nameof(options));
         }
@@ -109,13 +112,14 @@ public static class CauseModelTrainer
         }
 
         var features = featuriser.FeatureCount;
+        var ratios = options.NaiveBayesScaling ? LogCountRatios(x, truth, labelCount, options.NaiveBayesSmoothing) : null;
         var weights = new float[features * labelCount];
         var bias = new float[labelCount];
         Parallel.For(
             0,
             labelCount,
             parallel,
-            () => (Weights: new double[features + 1], Positive: new bool[x.Rows]),
+            () => (Weights: new double[features + 1], Positive: new bool[x.Rows], Scaled: ratios is null ? null : new float[x.NonZeros], Norms: ratios is null ? null : new double[x.Rows]),
             (c, _, local) =>
             {
                 var positives = 0;
@@ -132,11 +136,46 @@ public static class CauseModelTrainer
                     costNegative = options.Cost * truth.Length / (2.0 * (truth.Length - positives));
                 }
 
-                LinearSvmSolver.Train(x, squaredNorms, local.Positive, costPositive, costNegative, options.Tolerance,
-                    options.MaxIterations, options.Seed + c, local.Weights, parallel.CancellationToken);
-                for (var f = 0; f < features; f++)
+                var (matrix, norms) = (x, squaredNorms);
+                if (ratios is not null)
                 {
-                    weights[(f * labelCount) + c] = (float)local.Weights[f];
+                    matrix = x.Scaled(ratios.AsSpan(c * features, features), local.Scaled!);
+                    norms = local.Norms!;
+                    for (var i = 0; i < matrix.Rows; i++)
+                    {
+                        norms[i] = 0;
+                        foreach (var v in matrix.Values(i))
+                        {
+                            norms[i] += v * v;
+                        }
+                    }
+                }
+
+                LinearSvmSolver.Train(matrix, norms, local.Positive, costPositive, costNegative, options.Tolerance,
+                    options.MaxIterations, options.Seed + c, local.Weights, parallel.CancellationToken);
+                if (ratios is null)
+                {
+                    for (var f = 0; f < features; f++)
+                    {
+                        weights[(f * labelCount) + c] = (float)local.Weights[f];
+                    }
+                }
+                else
+                {
+                    // The SVM saw x ∘ r, so its weight on the raw feature is w ∘ r; interpolated as in NB-SVM.
+                    var mean = 0.0;
+                    for (var f = 0; f < features; f++)
+                    {
+                        mean += Math.Abs(local.Weights[f]);
+                    }
+
+                    mean /= Math.Max(1, features);
+                    var beta = options.NaiveBayesInterpolation;
+                    var r = ratios.AsSpan(c * features, features);
+                    for (var f = 0; f < features; f++)
+                    {
+                        weights[(f * labelCount) + c] = (float)(((beta * local.Weights[f]) + ((1 - beta) * mean)) * r[f]);
+                    }
                 }
 
                 bias[c] = (float)local.Weights[features];
@@ -144,6 +183,66 @@ public static class CauseModelTrainer
             },
             _ => { });
 
+        if (options.LogisticWeight > 0)
+        {
+            var logisticWeights = new float[weights.Length];
+            var logisticBias = new float[labelCount];
+            SoftmaxRegression.Train(x, truth, labelCount, options.LogisticL2, options.LogisticEpochs, options.Seed, logisticWeights, logisticBias, parallel.CancellationToken);
+            var mix = (float)options.LogisticWeight;
+            for (var j = 0; j < weights.Length; j++)
+            {
+                weights[j] += mix * logisticWeights[j];
+            }
+
+            for (var c = 0; c < labelCount; c++)
+            {
+                bias[c] += mix * logisticBias[c];
+            }
+        }
+
         return (featuriser, weights, bias);
+    }
+
+    /// <summary>
+    /// NB-SVM log-count ratios r[c * features + f] = log((p_f / |p|₁) / (q_f / |q|₁)), p and q being the
+    /// α-smoothed numbers of texts containing feature f inside and outside cause c.
+    /// </summary>
+    internal static float[] LogCountRatios(SparseMatrix x, int[] truth, int labelCount, double smoothing)
+    {
+        var features = x.Columns;
+        var inside = new double[labelCount * features];
+        var total = new double[features];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            var offset = truth[i] * features;
+            foreach (var f in x.Indices(i))
+            {
+                inside[offset + f]++;
+                total[f]++;
+            }
+        }
+
+        var grandTotal = total.Sum();
+        var ratios = new float[labelCount * features];
+        for (var c = 0; c < labelCount; c++)
+        {
+            var offset = c * features;
+            var insideTotal = 0.0;
+            for (var f = 0; f < features; f++)
+            {
+                insideTotal += inside[offset + f];
+            }
+
+            var pNorm = insideTotal + (smoothing * features);
+            var qNorm = grandTotal - insideTotal + (smoothing * features);
+            for (var f = 0; f < features; f++)
+            {
+                var p = (inside[offset + f] + smoothing) / pNorm;
+                var q = (total[f] - inside[offset + f] + smoothing) / qNorm;
+                ratios[offset + f] = (float)Math.Log(p / q);
+            }
+        }
+
+        return ratios;
     }
 }

@@ -11,6 +11,19 @@ internal sealed class SparseMatrix(int[] rowStarts, int[] indices, float[] value
 
     public ReadOnlySpan<float> Values(int row) => values.AsSpan(rowStarts[row], rowStarts[row + 1] - rowStarts[row]);
 
+    public int NonZeros => values.Length;
+
+    /// <summary>The same rows with each value multiplied by the scale of its column, written into <paramref name="buffer"/>.</summary>
+    public SparseMatrix Scaled(ReadOnlySpan<float> columnScale, float[] buffer)
+    {
+        for (var k = 0; k < values.Length; k++)
+        {
+            buffer[k] = values[k] * columnScale[indices[k]];
+        }
+
+        return new SparseMatrix(rowStarts, indices, buffer, columns);
+    }
+
     public static SparseMatrix FromRows(IReadOnlyList<(int[] Indices, float[] Values)> rows, int columns)
     {
         var starts = new int[rows.Count + 1];

@@ -12,7 +12,9 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// With <c>--cv K</c>, cross-validates on the training data only, to choose training options without ever
 /// looking at a test set. Options override the training defaults: <c>--cost</c>, <c>--char-ngrams 2-5</c>
 /// (<c>none</c> for no character n-grams), <c>--word-bigrams true|false</c>, <c>--min-df</c>,
-/// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>.
+/// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>, <c>--nb true|false</c>,
+/// <c>--nb-alpha</c>, <c>--nb-beta</c>, <c>--logistic W</c> (0: SVM alone), <c>--logistic-l2</c>,
+/// <c>--logistic-epochs</c>, <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation).
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {
@@ -303,6 +305,37 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
             options = options with { BalanceClasses = Flag("balance", balance) };
         }
 
+        if (arguments.Get("nb") is { } nb)
+        {
+            options = options with { NaiveBayesScaling = Flag("nb", nb) };
+        }
+
+        if (arguments.Get("nb-beta") is { } beta)
+        {
+            options = options with { NaiveBayesInterpolation = PositiveNumber("nb-beta", beta) };
+        }
+
+        if (arguments.Get("nb-alpha") is { } alpha)
+        {
+            options = options with { NaiveBayesSmoothing = PositiveNumber("nb-alpha", alpha) };
+        }
+
+        if (arguments.Get("logistic") is { } logistic)
+        {
+            options = options with { LogisticWeight = logistic == "0" ? 0 : PositiveNumber("logistic", logistic) };
+        }
+
+        if (arguments.Get("logistic-l2") is { } l2)
+        {
+            options = options with { LogisticL2 = PositiveNumber("logistic-l2", l2) };
+        }
+
+        options = options with { LogisticEpochs = arguments.GetInt("logistic-epochs", options.LogisticEpochs) };
+        if (arguments.Get("calibration") is { } calibration)
+        {
+            options = options with { CalibrationFraction = double.TryParse(calibration, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and < 1 ? fraction : throw new CommandException($"--calibration must be a fraction in [0, 1), not '{calibration}'.") };
+        }
+
         var minDf = arguments.GetInt("min-df", options.MinDocumentFrequency);
         return minDf >= 1 ? options with { MinDocumentFrequency = minDf } : throw new CommandException("--min-df must be at least 1.");
     }
@@ -317,5 +350,5 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 
     private static string Describe(CauseModelOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}");
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}");
 }
