@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Comptoir.Features.Staff.Mail;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
-using Comptoir.Features.Staff.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
