@@ -88,7 +88,7 @@ public static class DigestMails
             }
 
             text.AppendLine();
-            text.Append("   ").Append(t["Équipe : {0}", entry.OwningTeam ?? t["aucune"]]);
+            text.Append("   ").Append(t["Équipe : {0}", entry.OwningTeam ?? "—"]);
             text.Append(" · ").AppendLine(entry.ActionPlan is { } plan
                 ? t["Action : {0} ({1})", plan, CauseActionLabels.Of(entry.ActionStatus ?? CauseActionStatus.Planned, t)]
                 : t["Aucune action engagée"]);

@@ -141,7 +141,7 @@ public sealed class IrritantsTests
         var day = home[home.IndexOf("Dernières 24 heures", StringComparison.Ordinal)..home.IndexOf("7 derniers jours", StringComparison.Ordinal)];
         var week = home[home.IndexOf("7 derniers jours", StringComparison.Ordinal)..];
 
-        Assert.Contains("Irritants de mon magasin", home, StringComparison.Ordinal);
+        Assert.Contains("Principaux irritants du magasin", home, StringComparison.Ordinal);
         Assert.Equal(fresh, notebook.CauseId);
         Assert.Contains("Fruits et légumes · <strong>7</strong>", day, StringComparison.Ordinal);
         Assert.DoesNotContain("Parking", day, StringComparison.Ordinal);
