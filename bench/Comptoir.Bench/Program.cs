@@ -7,6 +7,7 @@ namespace Comptoir.Bench;
 ///   ingest --db sqlite|postgres --contacts N --producers P
 ///   http   --db sqlite|postgres --clients C --seconds S
 ///   next   --db sqlite|postgres --advisors A --waiting W --requests R --concurrency C
+///   digest --db sqlite|postgres --years Y --contacts N --runs R
 /// PostgreSQL runs read the server's connection string from COMPTOIR_BENCH_POSTGRES.
 /// </summary>
 internal static class BenchMain
@@ -29,8 +30,11 @@ internal static class BenchMain
             case "next":
                 await NextConversationBenchmark.RunAsync(Option("db", "sqlite"), Number("advisors", 600), Number("waiting", 20_000), Number("concurrency", 16), Number("seconds", 20), postgres);
                 return 0;
+            case "digest":
+                await DigestBenchmark.RunAsync(Option("db", "sqlite"), Number("years", 3), Number("contacts", 20_000_000), Number("runs", 21), postgres);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("Usage: ingest | http | next, with --db sqlite|postgres (PostgreSQL server in COMPTOIR_BENCH_POSTGRES).");
+                await Console.Error.WriteLineAsync("Usage: ingest | http | next | digest, with --db sqlite|postgres (PostgreSQL server in COMPTOIR_BENCH_POSTGRES).");
                 return 2;
         }
     }

@@ -17,5 +17,14 @@ public static class DemoAccounts
         ($"conseiller.tunis@{Domain}", "Advisor, Tunis (Armatis, outsourced)"),
         ($"conseiller.evry@{Domain}", "Advisor, Évry (in-house)"),
         ($"communaute.fr@{Domain}", "Community manager, France"),
+        ($"equipe.paiement@{Domain}", "Product team \"Paiement\" (payment causes), France"),
+        ($"equipe.livraison@{Domain}", "Product team \"E-commerce : livraison\" (delivery causes), France"),
+    ];
+
+    /// <summary>Mailbox and team of the product teams' accounts; the team names are the causes' owning teams.</summary>
+    public static readonly IReadOnlyList<(string Mailbox, string Team)> ProductTeams =
+    [
+        ("equipe.paiement", "Paiement"),
+        ("equipe.livraison", "E-commerce : livraison"),
     ];
 }

@@ -76,6 +76,12 @@ internal sealed class OrganisationPart(IPasswordHasher<StaffMember> hasher, ILoo
 
         staff.Add("communaute.fr", NamePool.French.Draw(random), StaffRole.CommunityManager, countryId: countryByCode["FR"].Id);
 
+        // Product teams that own causes (Cause.OwningTeam) and act when one of theirs is in the day's top 5.
+        foreach (var (mailbox, team) in DemoAccounts.ProductTeams)
+        {
+            staff.Add(mailbox, NamePool.French.Draw(random), StaffRole.CountryExecutive, countryId: countryByCode["FR"].Id).Team = team;
+        }
+
         var managed = run.Scale == DemoScale.Small ? SmallManagedDepartments : FullManagedDepartments;
         var departmentByCode = departments.ToDictionary(d => d.Code);
         foreach (var store in stores)

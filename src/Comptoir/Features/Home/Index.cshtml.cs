@@ -1,3 +1,4 @@
+using Comptoir.Features.Causes.Digests;
 using Comptoir.Features.Sites;
 using Comptoir.Features.Staff;
 using Comptoir.Features.Stores;
@@ -18,6 +19,12 @@ public sealed class IndexModel(ComptoirDbContext db, TimeProvider time) : PageMo
 
     public OrganisationOverview.Response? Overview { get; private set; }
 
+    public TeamPriorities.Response? Team { get; private set; }
+
+    public IReadOnlyList<StoreIrritants.Row> StoreIrritantsDay { get; private set; } = [];
+
+    public IReadOnlyList<StoreIrritants.Row> StoreIrritantsWeek { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Scope = StaffScope.Of(User);
@@ -28,10 +35,15 @@ public sealed class IndexModel(ComptoirDbContext db, TimeProvider time) : PageMo
         else if (Scope.Role.WorksInStore() && Scope.StoreId is { } storeId)
         {
             Store = await GetStore.QueryAsync(db, Scope, storeId, cancellationToken);
+            var now = time.GetUtcNow();
+            StoreIrritantsDay = await StoreIrritants.QueryAsync(db, storeId, now, TimeSpan.FromHours(24), 5, cancellationToken);
+            StoreIrritantsWeek = await StoreIrritants.QueryAsync(db, storeId, now, TimeSpan.FromDays(7), 5, cancellationToken);
         }
         else
         {
             Overview = await OrganisationOverview.QueryAsync(db, Scope, time, cancellationToken);
         }
+
+        Team = await TeamPriorities.QueryAsync(db, Scope.StaffId, cancellationToken);
     }
 }

@@ -40,6 +40,12 @@ public sealed class StaffMember : IdentityUser<int>, IHasSearchKey
 
     public Country? Country { get; set; }
 
+    /// <summary>
+    /// The product or business team the member belongs to, named as causes name their owning team (e.g.
+    /// "Paiement"): its members see and edit the action plans of the team's causes.
+    /// </summary>
+    public string? Team { get; set; }
+
     /// <summary>UI culture the member chose, e.g. <c>fr-FR</c> or <c>en-GB</c>.</summary>
     public string? PreferredCulture { get; set; }
 

@@ -10,6 +10,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(m => m.DisplayName).HasMaxLength(120);
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.PreferredCulture).HasMaxLength(10);
+        builder.Property(m => m.Team).HasMaxLength(120);
         builder.Property(m => m.SearchKey).HasMaxLength(400);
 
         builder.HasOne(m => m.Site).WithMany().HasForeignKey(m => m.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -69,6 +69,18 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Features.Causes.CauseCount> CauseCounts => Set<Features.Causes.CauseCount>();
 
+    public DbSet<Features.Causes.CauseAction> CauseActions => Set<Features.Causes.CauseAction>();
+
+    public DbSet<Features.Causes.Digests.CauseDigest> CauseDigests => Set<Features.Causes.Digests.CauseDigest>();
+
+    public DbSet<Features.Causes.Digests.CauseDigestEntry> CauseDigestEntries => Set<Features.Causes.Digests.CauseDigestEntry>();
+
+    public DbSet<Features.Causes.Digests.CauseDigestVerbatim> CauseDigestVerbatims => Set<Features.Causes.Digests.CauseDigestVerbatim>();
+
+    public DbSet<Features.Causes.Digests.DigestSubscription> DigestSubscriptions => Set<Features.Causes.Digests.DigestSubscription>();
+
+    public DbSet<Features.Staff.Mail.StaffMail> StaffMails => Set<Features.Staff.Mail.StaffMail>();
+
     /// <summary>Cookie and antiforgery keys, shared by every instance so that any node can serve any request.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

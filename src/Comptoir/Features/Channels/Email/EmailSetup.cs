@@ -20,6 +20,8 @@ public static class EmailSetup
         services.AddHostedService(sp => sp.GetRequiredService<PollMailboxes>());
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<IOutboundSender>(sp => sp.GetRequiredService<SmtpEmailSender>());
+        services.AddSingleton<Staff.Mail.SendStaffMail>();
+        services.AddHostedService(sp => sp.GetRequiredService<Staff.Mail.SendStaffMail>());
         return builder;
     }
 

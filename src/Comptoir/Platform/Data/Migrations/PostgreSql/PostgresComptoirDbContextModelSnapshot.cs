@@ -71,6 +71,37 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.ToTable("Causes");
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseAction", b =>
+                {
+                    b.Property<int>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("UpdatedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CauseId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("CauseActions");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
                 {
                     b.Property<int>("Scope")
@@ -165,6 +196,154 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.ToTable("CauseModels");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ProducedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TotalContacts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "ScopeId", "LocalDate")
+                        .IsUnique();
+
+                    b.ToTable("CauseDigests");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActionPlan")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ActionStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DigestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OwningTeam")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<double>("PreviousAverage")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("TrendPercent")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CauseId");
+
+                    b.HasIndex("DigestId", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("CauseDigestEntries");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestVerbatim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("CauseDigestVerbatims");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.DigestSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Scope", "ScopeId");
+
+                    b.HasIndex("StaffMemberId", "Scope", "ScopeId")
+                        .IsUnique();
+
+                    b.ToTable("DigestSubscriptions");
                 });
 
             modelBuilder.Entity("Comptoir.Features.Channels.Email.Mailbox", b =>
@@ -1291,6 +1470,60 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.ToTable("SiteActivity");
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Staff.Mail.StaffMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("StaffMails");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Staff.StaffMember", b =>
                 {
                     b.Property<int>("Id")
@@ -1375,6 +1608,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.Property<int?>("StoreId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -1598,6 +1835,20 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.CauseAction", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithOne()
+                        .HasForeignKey("Comptoir.Features.Causes.CauseAction", "CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Comptoir.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Comptoir.Features.Causes.CauseCount", b =>
                 {
                     b.HasOne("Comptoir.Features.Causes.Cause", null)
@@ -1612,6 +1863,39 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.HasOne("Comptoir.Features.Causes.Cause", null)
                         .WithMany()
                         .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestEntry", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Comptoir.Features.Causes.Digests.CauseDigest", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestVerbatim", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Digests.CauseDigestEntry", null)
+                        .WithMany("Verbatims")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.DigestSubscription", b =>
+                {
+                    b.HasOne("Comptoir.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1682,6 +1966,14 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Activity");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Staff.Mail.StaffMail", b =>
+                {
+                    b.HasOne("Comptoir.Features.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Comptoir.Features.Staff.StaffMember", b =>
@@ -1776,6 +2068,16 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigest", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestEntry", b =>
+                {
+                    b.Navigation("Verbatims");
                 });
 
             modelBuilder.Entity("Comptoir.Features.Conversations.Conversation", b =>
