@@ -33,8 +33,8 @@ public sealed class DayCounts
 /// <summary>Folding a finished day into the histories of one scope.</summary>
 public static class EmergingHistory
 {
-    /// <summary>A term seen in a single contact of a day starts no history: most such words are typos and names.</summary>
-    public const int MinCountToRemember = 2;
+    /// <summary>A term seen in a single contact of a day starts no history: most such words are typos and names. Causes always do.</summary>
+    public static int MinCountToRemember(EmergingKind kind) => kind == EmergingKind.Term ? 2 : 1;
 
     /// <summary>
     /// The histories to write after <paramref name="day"/>: every key counted that day (twice or more, or
@@ -42,7 +42,7 @@ public static class EmergingHistory
     /// applied when next read (<see cref="TermHistory.AsOf"/>).
     /// </summary>
     public static IEnumerable<(string Key, TermHistory History)> Fold(
-        DateOnly day, IReadOnlyDictionary<string, int> counts, int contacts, Func<string, TermHistory?> history, bool scopeIsNew)
+        DateOnly day, EmergingKind kind, IReadOnlyDictionary<string, int> counts, int contacts, Func<string, TermHistory?> history, bool scopeIsNew)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(history);
@@ -58,7 +58,7 @@ public static class EmergingHistory
             {
                 yield return (key, known.Add(day, share));
             }
-            else if (count >= MinCountToRemember)
+            else if (count >= MinCountToRemember(kind))
             {
                 yield return (key, TermHistory.Start(day, share, scopeIsNew));
             }
@@ -108,7 +108,7 @@ public sealed class EmergingWatch(EmergingOptions options)
 
         foreach (var kind in new[] { EmergingKind.Term, EmergingKind.Cause })
         {
-            var updates = EmergingHistory.Fold(day, counts.Of(kind), counts.Contacts, k => _histories.TryGetValue((kind, k), out var h) ? h : null, DaysFolded < options.WarmUpDays).ToList();
+            var updates = EmergingHistory.Fold(day, kind, counts.Of(kind), counts.Contacts, k => _histories.TryGetValue((kind, k), out var h) ? h : null, DaysFolded < options.WarmUpDays).ToList();
             foreach (var (key, history) in updates)
             {
                 _histories[(kind, key)] = history;
