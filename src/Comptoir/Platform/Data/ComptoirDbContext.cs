@@ -81,6 +81,12 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Features.Staff.Mail.StaffMail> StaffMails => Set<Features.Staff.Mail.StaffMail>();
 
+    public DbSet<Features.Causes.Emerging.EmergingIrritant> EmergingIrritants => Set<Features.Causes.Emerging.EmergingIrritant>();
+
+    public DbSet<Features.Causes.Emerging.EmergingTermHistory> EmergingTermHistories => Set<Features.Causes.Emerging.EmergingTermHistory>();
+
+    public DbSet<Features.Causes.Emerging.EmergingScopeState> EmergingScopes => Set<Features.Causes.Emerging.EmergingScopeState>();
+
     /// <summary>Cookie and antiforgery keys, shared by every instance so that any node can serve any request.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -346,6 +346,151 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CreatedCauseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(90)
+                        .HasColumnType("character varying(90)");
+
+                    b.Property<bool>("Unseen")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedCauseId");
+
+                    b.HasIndex("Day", "Scope", "ScopeId", "Kind", "Term")
+                        .IsUnique();
+
+                    b.ToTable("EmergingIrritants");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingScopeState", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysFolded")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FoldedThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("Scope", "ScopeId");
+
+                    b.ToTable("EmergingScopes");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingTermHistory", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(90)
+                        .HasColumnType("character varying(90)");
+
+                    b.Property<int>("DaysSeen")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Variance")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Scope", "ScopeId", "Kind", "Term");
+
+                    b.ToTable("EmergingTermHistories");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingVerbatim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EmergingIrritantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmergingIrritantId");
+
+                    b.ToTable("EmergingVerbatim");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Channels.Email.Mailbox", b =>
                 {
                     b.Property<int>("Id")
@@ -1900,6 +2045,23 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedCauseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingVerbatim", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Emerging.EmergingIrritant", null)
+                        .WithMany("Verbatims")
+                        .HasForeignKey("EmergingIrritantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Comptoir.Features.Conversations.Attachment", b =>
                 {
                     b.HasOne("Comptoir.Features.Conversations.Message", null)
@@ -2076,6 +2238,11 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestEntry", b =>
+                {
+                    b.Navigation("Verbatims");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
                 {
                     b.Navigation("Verbatims");
                 });

@@ -327,6 +327,147 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.ToTable("DigestSubscriptions");
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CauseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CreatedCauseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Expected")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("FlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(90)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unseen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedCauseId");
+
+                    b.HasIndex("Day", "Scope", "ScopeId", "Kind", "Term")
+                        .IsUnique();
+
+                    b.ToTable("EmergingIrritants");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingScopeState", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysFolded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FoldedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope", "ScopeId");
+
+                    b.ToTable("EmergingScopes");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingTermHistory", b =>
+                {
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScopeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(90)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Variance")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Scope", "ScopeId", "Kind", "Term");
+
+                    b.ToTable("EmergingTermHistories");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingVerbatim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EmergingIrritantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmergingIrritantId");
+
+                    b.ToTable("EmergingVerbatim");
+                });
+
             modelBuilder.Entity("Comptoir.Features.Channels.Email.Mailbox", b =>
                 {
                     b.Property<int>("Id")
@@ -1829,6 +1970,23 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Cause", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedCauseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingVerbatim", b =>
+                {
+                    b.HasOne("Comptoir.Features.Causes.Emerging.EmergingIrritant", null)
+                        .WithMany("Verbatims")
+                        .HasForeignKey("EmergingIrritantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Comptoir.Features.Conversations.Attachment", b =>
                 {
                     b.HasOne("Comptoir.Features.Conversations.Message", null)
@@ -2005,6 +2163,11 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Comptoir.Features.Causes.Digests.CauseDigestEntry", b =>
+                {
+                    b.Navigation("Verbatims");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.Causes.Emerging.EmergingIrritant", b =>
                 {
                     b.Navigation("Verbatims");
                 });
