@@ -21,7 +21,7 @@ internal static class HttpBenchmark
         await using var host = new BenchHost(database, new Dictionary<string, string?> { ["Channels:Sms:Secret"] = Secret });
         var address = host.Address;
         await host.Services.GetRequiredService<DemoDataGenerator>()
-            .GenerateAsync(DemoScale.Small, 2026, DateTimeOffset.UtcNow, CancellationToken.None, ["organisation", "service-setup"]);
+            .GenerateAsync(DemoScale.Small, 2026, DateTimeOffset.UtcNow, CancellationToken.None, ["organisation", "service-setup", "causes"]);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = address };
         var payloads = BenchPayloads.Sms(200_000, 7, Guid.NewGuid().ToString("N")[..8]);
 

@@ -27,7 +27,7 @@ internal static class IngestBenchmark
         await using var host = new BenchHost(database, Environment.GetEnvironmentVariable("BENCH_SQL_LOG") is null ? null : new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Debug" });
         host.StartServer();
         await host.Services.GetRequiredService<DemoDataGenerator>()
-            .GenerateAsync(DemoScale.Small, 2026, DateTimeOffset.UtcNow, CancellationToken.None, ["organisation", "service-setup"]);
+            .GenerateAsync(DemoScale.Small, 2026, DateTimeOffset.UtcNow, CancellationToken.None, ["organisation", "service-setup", "causes"]);
         var payloads = BenchPayloads.Sms(count, 42, Guid.NewGuid().ToString("N")[..8]);
 
         var raw = await RawInsertAsync(database, payloads);

@@ -27,7 +27,7 @@ public sealed class IrritantsBrowserTests(Infrastructure.Browser browser)
         await page.GetByLabel("Adresse e-mail").FillAsync(StaffSession.Demo("direction.fr"));
         await page.GetByLabel("Mot de passe").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Irritants" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Irritants", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Top des irritants · France");
         await Assertions.Expect(page.GetByText("je ne reçois jamais le code de ma banque").First).ToBeVisibleAsync();
