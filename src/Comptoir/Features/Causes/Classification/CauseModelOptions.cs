@@ -2,7 +2,7 @@ namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
 /// How a cause model is trained. The defaults were chosen by 5-fold cross-validation on the BANKING77
-/// training file only (see docs/benchmarks-causes.md), never on a test file.
+/// training file only (see docs/benchmarks.md), never on a test file.
 /// </summary>
 public sealed record CauseModelOptions
 {
