@@ -13,26 +13,8 @@ namespace Comptoir.Features.Causes;
 public sealed partial class RetrainCauseModel(
     IServiceScopeFactory scopes, IConfiguration configuration, IOptions<CauseOptions> options, TimeProvider time, ILogger<RetrainCauseModel> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!PeriodicJobs.Enabled(configuration))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromMinutes(5), time, RunOnceAsync, e => LogFailed(logger, e), stoppingToken);
 
     /// <summary>Trains if it is the hour and there is something new to learn; returns the new version, if any.</summary>
     public async Task<int?> RunOnceAsync(CancellationToken cancellationToken)

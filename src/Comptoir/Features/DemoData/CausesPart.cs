@@ -124,10 +124,5 @@ internal sealed class CausesPart(CauseClassifier classifier) : IDemoDataPart
 
     private static IEnumerable<Node> Flatten(IEnumerable<Node> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
-    private static string Fill(Random random, string text) => text
-        .Replace("{magasin}", Places[random.Next(Places.Length)], StringComparison.Ordinal)
-        .Replace("{commande}", random.Next(600_000_000, 699_999_999).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{heure}", $"{random.Next(8, 20)}h", StringComparison.Ordinal)
-        .Replace("{produit}", DemoVerbatims.Products[random.Next(DemoVerbatims.Products.Length)], StringComparison.Ordinal)
-        .Replace("{pompe}", random.Next(1, 12).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private static string Fill(Random random, string text) => DemoVerbatims.Fill(random, text, Places[random.Next(Places.Length)]);
 }

@@ -226,12 +226,8 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
         return (causes[0].Name, causes[0].Phrasings[0]);
     }
 
-    private static string Fill(Random random, string text, DemoStore? store) => text
-        .Replace("{magasin}", store?.Name.Replace("Hypermarché ", "", StringComparison.Ordinal) ?? "mon magasin", StringComparison.Ordinal)
-        .Replace("{commande}", random.Next(600_000_000, 699_999_999).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("{heure}", $"{random.Next(8, 20)}h", StringComparison.Ordinal)
-        .Replace("{produit}", DemoVerbatims.Products[random.Next(DemoVerbatims.Products.Length)], StringComparison.Ordinal)
-        .Replace("{pompe}", random.Next(1, 12).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private static string Fill(Random random, string text, DemoStore? store) =>
+        DemoVerbatims.Fill(random, text, store?.Name.Replace("Hypermarché ", "", StringComparison.Ordinal) ?? "mon magasin");
 
     private static Channel Draw(Random random, (Channel Channel, int PerMille)[] mix)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Comptoir.Features.DemoData;
 
 /// <summary>
@@ -82,6 +84,14 @@ internal static class DemoVerbatims
             "Après la mise à jour iOS 26.1, impossible de scanner ma carte de fidélité dans l'appli.",
         ]),
     ];
+
+    /// <summary>Fills a phrasing's placeholders with the store's name and drawn order numbers, times, products and pumps.</summary>
+    public static string Fill(Random random, string text, string place) => text
+        .Replace("{magasin}", place, StringComparison.Ordinal)
+        .Replace("{commande}", random.Next(600_000_000, 699_999_999).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{heure}", $"{random.Next(8, 20)}h", StringComparison.Ordinal)
+        .Replace("{produit}", Products[random.Next(Products.Length)], StringComparison.Ordinal)
+        .Replace("{pompe}", random.Next(1, 12).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     public static readonly string[] Products =
     [

@@ -12,26 +12,8 @@ namespace Comptoir.Features.Routing;
 /// </summary>
 public sealed partial class BalanceQueues(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<BalanceQueues> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!PeriodicJobs.Enabled(configuration))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(15), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromSeconds(15), time, RunOnceAsync, e => LogFailed(logger, e), stoppingToken);
 
     /// <summary>Opens or closes overflow per queue; returns how many queues changed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

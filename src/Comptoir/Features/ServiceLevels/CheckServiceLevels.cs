@@ -15,26 +15,8 @@ namespace Comptoir.Features.ServiceLevels;
 public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, RoutingCatalog catalog, IConfiguration configuration, TimeProvider time, ILogger<CheckServiceLevels> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!PeriodicJobs.Enabled(configuration))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(20), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromSeconds(20), time, RunOnceAsync, e => LogFailed(logger, e), stoppingToken);
 
     /// <summary>Raises what is due now; returns the events raised by this call.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -25,26 +25,8 @@ public sealed partial class ProduceDigests(
 {
     public const string GroupTimeZone = "Europe/Paris";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!PeriodicJobs.Enabled(configuration))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromMinutes(1), time, RunOnceAsync, e => LogFailed(logger, e), stoppingToken);
 
     /// <summary>Produces the digests due now that no instance has produced yet; returns how many this call produced.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -22,26 +22,8 @@ public sealed partial class WatchEmergingIrritants(
 
     public static readonly TimeZoneInfo Zone = BusinessClock.Zone("Europe/Paris");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!PeriodicJobs.Enabled(configuration))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.CheckMinutes)), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromMinutes(Math.Max(1, options.Value.CheckMinutes)), time, RunOnceAsync, e => LogFailed(logger, e), stoppingToken);
 
     /// <summary>Folds the finished days not yet folded, then flags today's surges; returns the flags raised by this call.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
