@@ -46,4 +46,30 @@ public sealed class DatabaseTests(Hosts hosts)
 
         Assert.Contains("CK_StaffMembers_RoleHasScope", error.InnerException?.Message ?? error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_sqlite_connection_keeps_its_settings_when_the_pool_hands_it_out_again()
+    {
+        var host = await hosts.GetAsync(Db.Sqlite);
+
+        // Several contexts in turn: the first opens the native connection, the next ones reuse it from the pool.
+        for (var i = 0; i < 3; i++)
+        {
+            var settings = await host.QueryAsync(async context =>
+            {
+                await context.Database.OpenConnectionAsync();
+                var connection = context.Database.GetDbConnection();
+                async Task<long> PragmaAsync(string name)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "PRAGMA " + name;
+                    return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return (Synchronous: await PragmaAsync("synchronous"), ForeignKeys: await PragmaAsync("foreign_keys"), BusyTimeout: await PragmaAsync("busy_timeout"));
+            });
+
+            Assert.Equal((1L, 1L, 10_000L), settings);
+        }
+    }
 }

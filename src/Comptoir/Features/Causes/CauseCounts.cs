@@ -27,11 +27,20 @@ public static class CauseCounts
         }
     }
 
-    /// <summary>
-    /// Adds the changes with one upsert per few hundred rows. Rows are summed and sorted first, so that two
-    /// writers always lock the same rows in the same order and never deadlock on PostgreSQL.
-    /// </summary>
+    /// <summary>Adds the changes in the caller's transaction (<see cref="Statements"/>, one after the other).</summary>
     public static async Task ApplyAsync(ComptoirDbContext db, IEnumerable<CauseCountDelta> deltas, CancellationToken cancellationToken)
+    {
+        foreach (var statement in Statements(deltas))
+        {
+            await db.Database.ExecuteSqlRawAsync(statement.Text, statement.Parameters.Select(p => p ?? DBNull.Value), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The changes as one upsert per few hundred rows. Rows are summed and sorted first, so that two writers
+    /// always lock the same rows in the same order and never deadlock on PostgreSQL.
+    /// </summary>
+    public static IEnumerable<SqlStatement> Statements(IEnumerable<CauseCountDelta> deltas)
     {
         var rows = deltas
             .GroupBy(d => (d.Scope, d.ScopeId, d.Hour, d.CauseId))
@@ -42,7 +51,7 @@ public static class CauseCounts
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var sql = new StringBuilder("INSERT INTO \"CauseCounts\" (\"Scope\", \"ScopeId\", \"Hour\", \"CauseId\", \"Count\") VALUES ");
-            var parameters = new object[chunk.Length * 5];
+            var parameters = new object?[chunk.Length * 5];
             for (var i = 0; i < chunk.Length; i++)
             {
                 var (key, change) = chunk[i];
@@ -55,7 +64,7 @@ public static class CauseCounts
             }
 
             sql.Append(" ON CONFLICT (\"Scope\", \"ScopeId\", \"Hour\", \"CauseId\") DO UPDATE SET \"Count\" = \"CauseCounts\".\"Count\" + excluded.\"Count\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
+            yield return new SqlStatement(sql.ToString(), parameters);
         }
     }
 }

@@ -118,23 +118,53 @@ public static class TakeNextConversation
             }
 
             var now = time.GetUtcNow();
-            foreach (var candidate in offered)
+            if (await ClaimAsync(db, offered, scope.StaffId, siteId, now, cancellationToken) is { } claimed)
             {
-                // The claim is one conditional update: whoever updates the row first gets it.
-                var claimed = await db.Conversations
-                    .Where(c => c.Id == candidate.Id && c.AssignedToId == null && c.Status == ConversationStatus.New)
-                    .ExecuteUpdateAsync(
-                        set => set
-                            .SetProperty(c => c.AssignedToId, scope.StaffId)
-                            .SetProperty(c => c.AssignedSiteId, siteId)
-                            .SetProperty(c => c.AssignedAt, now)
-                            .SetProperty(c => c.Status, ConversationStatus.Open),
-                        cancellationToken);
-                if (claimed == 1)
-                {
-                    var queue = await db.Queues.AsNoTracking().Where(q => q.Id == candidate.QueueId).Select(q => q.Name).SingleAsync(cancellationToken);
-                    return new Response(candidate.Id, candidate.Subject, candidate.Channel, queue);
-                }
+                var queue = await db.Queues.AsNoTracking().Where(q => q.Id == claimed.QueueId).Select(q => q.Name).SingleAsync(cancellationToken);
+                return new Response(claimed.Id, claimed.Subject, claimed.Channel, queue);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Gives the advisor the first offered conversation still waiting, with a conditional update: whoever
+    /// updates the row first gets it. On PostgreSQL one statement skips the rows another advisor is claiming
+    /// at that instant (<c>FOR UPDATE SKIP LOCKED</c>) instead of waiting for them, one after the other.
+    /// </summary>
+    private static async Task<Waiting?> ClaimAsync(ComptoirDbContext db, List<Waiting> offered, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var ids = offered.Select(c => c.Id).ToArray();
+            var claimedIds = await db.Database.SqlQueryRaw<long>(
+                    """
+                    UPDATE "Conversations" SET "AssignedToId" = {0}, "AssignedSiteId" = {1}, "AssignedAt" = {2}, "Status" = {3}
+                    WHERE "Id" = (SELECT "Id" FROM "Conversations"
+                                  WHERE "Id" = ANY({4}) AND "AssignedToId" IS NULL AND "Status" = {5}
+                                  ORDER BY array_position({4}, "Id") LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING "Id" AS "Value"
+                    """,
+                    staffId, siteId, now, nameof(ConversationStatus.Open), ids, nameof(ConversationStatus.New))
+                .ToListAsync(cancellationToken);
+            return claimedIds.Count == 1 ? offered.First(c => c.Id == claimedIds[0]) : null;
+        }
+
+        foreach (var candidate in offered)
+        {
+            var claimed = await db.Conversations
+                .Where(c => c.Id == candidate.Id && c.AssignedToId == null && c.Status == ConversationStatus.New)
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(c => c.AssignedToId, staffId)
+                        .SetProperty(c => c.AssignedSiteId, siteId)
+                        .SetProperty(c => c.AssignedAt, now)
+                        .SetProperty(c => c.Status, ConversationStatus.Open),
+                    cancellationToken);
+            if (claimed == 1)
+            {
+                return candidate;
             }
         }
 

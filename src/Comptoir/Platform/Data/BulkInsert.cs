@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace Comptoir.Platform.Data;
@@ -43,49 +45,64 @@ public static class BulkInsert
     public static TableRows Rows<T>(this ComptoirDbContext db, IReadOnlyCollection<T> rows)
         where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not part of the model.");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && !p.IsShadowProperty()).ToList();
-        var getters = properties.Select(p => p.GetGetter()).ToList();
-        var converters = properties.Select(p => p.GetTypeMapping().Converter).ToList();
-        var sql = db.GetService<ISqlGenerationHelper>();
+        var layout = Layouts.GetOrAdd((db.Model, typeof(T)), static (key, db) => Layout.Of(key.Model, key.Entity, db.GetService<ISqlGenerationHelper>()), db);
         var values = new List<object?[]>(rows.Count);
         foreach (var row in rows)
         {
             (row as IHasSearchKey)?.RefreshSearchKey();
-            var record = new object?[properties.Count];
-            for (var c = 0; c < properties.Count; c++)
+            var record = new object?[layout.Getters.Length];
+            for (var c = 0; c < record.Length; c++)
             {
-                var value = getters[c].GetClrValue(row);
-                record[c] = value is not null && converters[c] is { } converter ? converter.ConvertToProvider(value) : value;
+                var value = layout.Getters[c].GetClrValue(row);
+                record[c] = value is not null && layout.Converters[c] is { } converter ? converter.ConvertToProvider(value) : value;
             }
 
             values.Add(record);
         }
 
-        return new TableRows(sql.DelimitIdentifier(table), [.. properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!))], values);
+        return new TableRows(layout.Table, layout.Columns, values);
     }
 
-    /// <summary>Writes the tables in the order given (parents first), inside the context's current transaction.</summary>
-    public static async Task InsertAsync(this ComptoirDbContext db, IReadOnlyList<TableRows> tables, CancellationToken cancellationToken)
+    /// <summary>Where each entity's rows go, read once from the model per entity.</summary>
+    private static readonly ConcurrentDictionary<(IModel Model, Type Entity), Layout> Layouts = new();
+
+    private sealed record Layout(string Table, string[] Columns, IClrPropertyGetter[] Getters, ValueConverter?[] Converters)
+    {
+        public static Layout Of(IModel model, Type type, ISqlGenerationHelper sql)
+        {
+            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not part of the model.");
+            var table = entity.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+            var properties = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && !p.IsShadowProperty()).ToList();
+            return new Layout(
+                sql.DelimitIdentifier(table),
+                [.. properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!))],
+                [.. properties.Select(p => p.GetGetter())],
+                [.. properties.Select(p => p.GetTypeMapping().Converter)]);
+        }
+    }
+
+    /// <summary>
+    /// Writes the tables in the order given (parents first), then runs <paramref name="statements"/>, inside
+    /// the context's current transaction. On PostgreSQL all of it is one batch, so one round trip.
+    /// </summary>
+    public static async Task InsertAsync(this ComptoirDbContext db, IReadOnlyList<TableRows> tables, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (connection is NpgsqlConnection postgres)
         {
-            if (tables.Sum(t => t.Values.Count) > CopyThreshold)
+            var copy = tables.Sum(t => t.Values.Count) > CopyThreshold;
+            if (copy)
             {
                 foreach (var table in tables.Where(t => t.Values.Count > 0))
                 {
                     await CopyAsync(postgres, table, cancellationToken);
                 }
-
-                return;
             }
 
             await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction?)transaction);
-            foreach (var table in tables.Where(t => t.Values.Count > 0))
+            foreach (var table in tables.Where(t => t.Values.Count > 0 && !copy))
             {
                 var command = new NpgsqlBatchCommand();
                 var text = new StringBuilder($"INSERT INTO {table.Table} ({string.Join(", ", table.Columns)}) VALUES ");
@@ -103,6 +120,17 @@ public static class BulkInsert
                 }
 
                 command.CommandText = text.ToString();
+                batch.BatchCommands.Add(command);
+            }
+
+            foreach (var statement in statements)
+            {
+                var command = new NpgsqlBatchCommand(statement.Format(i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+                foreach (var parameter in statement.Parameters)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+                }
+
                 batch.BatchCommands.Add(command);
             }
 
@@ -138,6 +166,29 @@ public static class BulkInsert
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
+
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statement.Format(i => "@s" + i.ToString(CultureInfo.InvariantCulture));
+            for (var i = 0; i < statement.Parameters.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@s" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = statement.Parameters[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The value <paramref name="value"/> of <typeparamref name="T"/>'s property as the database stores it.</summary>
+    public static object? ProviderValue<T>(this ComptoirDbContext db, string property, object? value)
+    {
+        var converter = db.Model.FindEntityType(typeof(T))?.FindProperty(property)?.GetTypeMapping().Converter;
+        return value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, TableRows table, CancellationToken cancellationToken)
@@ -183,8 +234,14 @@ public static class BulkInsert
             ?? throw new InvalidOperationException("Ids are allocated inside the transaction that uses them.");
         if (provider == DatabaseProvider.PostgreSql)
         {
+            // The counts are parameters, so that the statement text stays the same and is prepared once.
             command.CommandText = "SELECT " + string.Join(", ", tables.Select((table, i) =>
-                $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, {requests[i].Count.ToString(CultureInfo.InvariantCulture)}))"));
+                $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, @n{i.ToString(CultureInfo.InvariantCulture)}))"));
+            for (var i = 0; i < requests.Count; i++)
+            {
+                command.Parameters.Add(new NpgsqlParameter<int>("n" + i.ToString(CultureInfo.InvariantCulture), requests[i].Count));
+            }
+
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             for (var i = 0; i < requests.Count; i++)

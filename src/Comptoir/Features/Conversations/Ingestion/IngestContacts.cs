@@ -124,6 +124,7 @@ public sealed class IngestContacts(
         }
 
         AssignChildIds(messages, attachments, ids);
+        // The inserts, the known customers' last contact and the cause counts go in one batch.
         await db.InsertAsync(
             [
                 db.Rows(recognition.NewCustomers),
@@ -132,9 +133,12 @@ public sealed class IngestContacts(
                 db.Rows([.. messages.Select(m => m.Message)]),
                 db.Rows([.. attachments.Select(a => a.Attachment)]),
             ],
+            [
+                .. TouchKnownCustomers(recognition, now),
+                .. CauseCounts.Statements(conversations.Where(c => c.CauseId is not null).SelectMany(c => CauseCounts.For(c, c.CauseId!.Value, 1))),
+            ],
             cancellationToken);
-        await TouchCustomersAsync(recognition, now, cancellationToken);
-        await CauseCounts.ApplyAsync(db, conversations.Where(c => c.CauseId is not null).SelectMany(c => CauseCounts.For(c, c.CauseId!.Value, 1)), cancellationToken);
+        await CompleteCustomersAsync(recognition, cancellationToken);
 
         // Known customers and continued conversations are tracked: EF saves their changes.
         db.ChangeTracker.DetectChanges();
@@ -163,20 +167,22 @@ public sealed class IngestContacts(
         return results!;
     }
 
-    /// <summary>
-    /// Inserts what is new in multi-row statements with pre-allocated ids, parents first: this is where a
-    /// batch spends its time, and EF's one statement per row with change tracking cost three quarters of it.
-    /// </summary>
-    /// <summary>Known customers: one statement for their last contact, one per customer whose details were completed.</summary>
-    private async Task TouchCustomersAsync(RecogniseCustomers.Result recognition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Known customers' last contact, in one statement.</summary>
+    private IEnumerable<SqlStatement> TouchKnownCustomers(RecogniseCustomers.Result recognition, DateTimeOffset now)
     {
-        var known = recognition.Recognitions.Where(r => r.Recognised && r.Customer is { Id: > 0 }).Select(r => r.Customer!.Id).Distinct().ToList();
+        var known = recognition.Recognitions.Where(r => r.Recognised && r.Customer is { Id: > 0 }).Select(r => (object?)r.Customer!.Id).Distinct().ToList();
         if (known.Count > 0)
         {
-            await db.Customers.Where(c => known.Contains(c.Id) && c.LastContactAt < now)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastContactAt, now), cancellationToken);
+            var ids = string.Join(", ", known.Select((_, i) => "{" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
+            yield return new SqlStatement(
+                $"UPDATE \"Customers\" SET \"LastContactAt\" = {{0}} WHERE \"Id\" IN ({ids}) AND \"LastContactAt\" < {{0}}",
+                [db.ProviderValue<Customer>(nameof(Customer.LastContactAt), now), .. known]);
         }
+    }
 
+    /// <summary>Known customers whose name, language or country this batch filled in: one statement each (rare).</summary>
+    private async Task CompleteCustomersAsync(RecogniseCustomers.Result recognition, CancellationToken cancellationToken)
+    {
         foreach (var customer in recognition.Completed)
         {
             var key = Platform.Data.SearchKey.Normalize(customer.DisplayName);
@@ -235,11 +241,21 @@ public sealed class IngestContacts(
 
         var found = await db.Messages.AsNoTracking()
             .Where(m => keys.Contains(m.ExternalId!))
-            .Select(m => new { m.Channel, m.ExternalId, m.Id, m.ConversationId, Customer = db.Conversations.Where(c => c.Id == m.ConversationId).Select(c => c.CustomerId).FirstOrDefault() })
+            .Select(m => new { m.Channel, m.ExternalId, m.Id, m.ConversationId })
             .ToListAsync(cancellationToken);
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        // Duplicates are rare: their customers are read only when there are some.
+        var conversationIds = found.Select(m => m.ConversationId).Distinct().ToList();
+        var customers = await db.Conversations.AsNoTracking()
+            .Where(c => conversationIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.CustomerId, cancellationToken);
         return found
             .GroupBy(m => (m.Channel, m.ExternalId!))
-            .ToDictionary(g => g.Key, g => new IngestResult(g.First().ConversationId, g.First().Id, true, false, g.First().Customer, true));
+            .ToDictionary(g => g.Key, g => new IngestResult(g.First().ConversationId, g.First().Id, true, false, customers.GetValueOrDefault(g.First().ConversationId), true));
     }
 
     /// <summary>
@@ -283,11 +299,11 @@ public sealed class IngestContacts(
             .Select(x => recognitions[x.i].Customer!.Id)
             .Distinct()
             .ToList();
+        // Loaded whole and tracked: the one a contact continues is then already at hand.
         var recent = messagingCustomers.Count == 0
             ? []
-            : await db.Conversations.AsNoTracking()
+            : await db.Conversations
                 .Where(c => messagingCustomers.Contains(c.CustomerId!.Value) && (c.Channel == Channel.Sms || c.Channel == Channel.Social) && c.LastActivityAt >= recentSince)
-                .Select(c => new { c.Id, c.CustomerId, c.Channel, c.LastActivityAt })
                 .ToListAsync(cancellationToken);
 
         var wanted = new Dictionary<int, long>();
@@ -316,8 +332,16 @@ public sealed class IngestContacts(
 
         if (wanted.Count > 0)
         {
-            var ids = wanted.Values.Distinct().ToList();
-            var conversations = await db.Conversations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            var conversations = recent.ToDictionary(c => c.Id);
+            var ids = wanted.Values.Where(id => !conversations.ContainsKey(id)).Distinct().ToList();
+            if (ids.Count > 0)
+            {
+                foreach (var conversation in await db.Conversations.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
+                {
+                    conversations[conversation.Id] = conversation;
+                }
+            }
+
             foreach (var (index, id) in wanted)
             {
                 var conversation = conversations[id];
