@@ -4,6 +4,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
+using Comptoir.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -56,8 +57,9 @@ public static class CreateCauseFromEmerging
         }
 
         var now = time.GetUtcNow();
-        var contacts = (await EmergingContacts.LoadAsync(db, WatchEmergingIrritants.StartOf(irritant.Day), WatchEmergingIrritants.StartOf(irritant.Day.AddDays(1)), cancellationToken))
-            .Where(c => c.IsIn(irritant.Scope, irritant.ScopeId) && c.Terms.Contains(irritant.Term))
+        var (from, to) = LocalDays.Window(irritant.Day, BusinessClock.Zone(irritant.TimeZoneId));
+        var contacts = (await EmergingContacts.LoadAsync(db, irritant.Scope, irritant.ScopeId, from, to, cancellationToken))
+            .Where(c => c.Terms.Contains(irritant.Term))
             .ToList();
 
         Cause cause;

@@ -15,7 +15,7 @@ public sealed class EmergingIrritantTests
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    private static readonly string[] Everyday =
+    internal static readonly string[] Everyday =
     [
         "Ma commande n'est pas arrivée, le livreur n'est jamais venu.",
         "Le remboursement de mon avoir n'apparaît toujours pas sur mon compte.",
@@ -25,7 +25,7 @@ public sealed class EmergingIrritantTests
         "J'ai été débité deux fois pour la même commande.",
     ];
 
-    private static readonly string[] Surge =
+    internal static readonly string[] Surge =
     [
         "Depuis hier le code 3DS2 n'arrive plus, paiement impossible.",
         "Votre site refuse ma carte, la validation 3DS2 tourne dans le vide.",
@@ -153,7 +153,7 @@ public sealed class EmergingIrritantTests
     private static async Task<long> AddFlagAsync(ComptoirHost host, CauseScope scope, int scopeId, string term) =>
         await host.QueryAsync(async c =>
         {
-            var flag = new EmergingIrritant { Day = new DateOnly(2026, 10, 10), Scope = scope, ScopeId = scopeId, Kind = EmergingKind.Term, Term = term, Count = 9, Expected = 0.2, Score = 12, FlaggedAt = ParisTime(2026, 10, 10, 14, 0) };
+            var flag = new EmergingIrritant { Day = new DateOnly(2026, 10, 10), TimeZoneId = "Europe/Paris", Scope = scope, ScopeId = scopeId, Kind = EmergingKind.Term, Term = term, Count = 9, Expected = 0.2, Score = 12, FlaggedAt = ParisTime(2026, 10, 10, 14, 0) };
             c.EmergingIrritants.Add(flag);
             await c.SaveChangesAsync();
             return flag.Id;
