@@ -15,6 +15,7 @@ namespace Comptoir.Features.Causes.Emerging;
 /// "Créer une cause" on an emerging term, in one step: the cause is created under the chosen domain, the
 /// words of the flagged day's contacts with the term become its examples, those contacts still open and not
 /// yet labelled by an advisor move to it, and the model is retrained so that the next contacts get it.
+/// Like the rest of the taxonomy, for administrators only.
 /// </summary>
 public static class CreateCauseFromEmerging
 {

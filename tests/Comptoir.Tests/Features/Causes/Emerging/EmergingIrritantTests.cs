@@ -96,7 +96,9 @@ public sealed class EmergingIrritantTests
         using var supervisor = await host.SignInAsync(StaffSession.Demo("superviseur.tunis"));
 
         var refused = await advisor.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", parentId = payment });
+        var notTheirs = await supervisor.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", parentId = payment });
         var page = await supervisor.GetStringAsync("/app/irritants/emergents");
+        var adminPage = await admin.GetStringAsync("/app/irritants/emergents");
         var listed = await supervisor.GetFromJsonAsync<JsonElement>("/api/irritants/emerging");
         var invalid = await admin.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "", parentId = payment });
         var created = await admin.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", englishName = "3DS2 code", parentId = payment, owningTeam = "Paiement e-commerce" });
@@ -109,8 +111,11 @@ public sealed class EmergingIrritantTests
         var afterwards = await host.ConversationAsync(next.ConversationId);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // Supervisors see the flag; only administrators change the taxonomy.
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         Assert.Contains("3ds2", page, StringComparison.Ordinal);
-        Assert.Contains("Créer une cause", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("Créer une cause", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Créer une cause", System.Net.WebUtility.HtmlDecode(adminPage), StringComparison.Ordinal);
         Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("term").GetString() == "3ds2");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("\"Name\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
