@@ -36,6 +36,19 @@ public sealed partial class LocalizationTests(Hosts hosts)
         Assert.Contains("Nos magasins", keys);
     }
 
+    [Fact]
+    public void No_two_translation_keys_differ_only_by_case()
+    {
+        // Resource names are case-insensitive: of two such keys the build keeps one and warns.
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(SourceTree.App, "Platform", "Localization", "Texts.en.resx"));
+        var names = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(names.Count > 100, "The resx was not read.");
+        Assert.True(clashes.Count == 0, "Keys differing only by case: " + string.Join(" | ", clashes));
+    }
+
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Pages_are_French_first_and_switch_to_English_on_request(Db db)
     {

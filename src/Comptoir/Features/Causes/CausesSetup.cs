@@ -50,7 +50,7 @@ public static class CausesSetup
             .RequireAuthorization(policy => policy.RequireRole(EmergingAccess.Roles.Split(',')));
         emerging.MapGet("/", ListEmergingIrritants.HandleAsync)
             .WithName("ListEmergingIrritants").WithSummary("Terms and causes surging today and on the last days (?days=7) in the reader's scope, with the contacts behind them.");
-        emerging.MapPost("/{id:long}/cause", CreateCauseFromEmerging.HandleAsync)
+        emerging.MapPost("/{id:long}/cause", CreateCauseFromEmerging.HandleAsync).RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator))
             .WithName("CreateCauseFromEmerging").WithSummary("Creates a cause from an emerging term, labels its contacts with it and retrains the model.");
         emerging.MapPost("/{id:long}/dismiss", DismissEmergingIrritant.HandleAsync)
             .WithName("DismissEmergingIrritant").WithSummary("Dismisses an emerging irritant.");

@@ -4,6 +4,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
+using Comptoir.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -14,6 +15,7 @@ namespace Comptoir.Features.Causes.Emerging;
 /// "Créer une cause" on an emerging term, in one step: the cause is created under the chosen domain, the
 /// words of the flagged day's contacts with the term become its examples, those contacts still open and not
 /// yet labelled by an advisor move to it, and the model is retrained so that the next contacts get it.
+/// Like the rest of the taxonomy, for administrators only.
 /// </summary>
 public static class CreateCauseFromEmerging
 {
@@ -56,8 +58,9 @@ public static class CreateCauseFromEmerging
         }
 
         var now = time.GetUtcNow();
-        var contacts = (await EmergingContacts.LoadAsync(db, WatchEmergingIrritants.StartOf(irritant.Day), WatchEmergingIrritants.StartOf(irritant.Day.AddDays(1)), cancellationToken))
-            .Where(c => c.IsIn(irritant.Scope, irritant.ScopeId) && c.Terms.Contains(irritant.Term))
+        var (from, to) = LocalDays.Window(irritant.Day, BusinessClock.Zone(irritant.TimeZoneId));
+        var contacts = (await EmergingContacts.LoadAsync(db, irritant.Scope, irritant.ScopeId, from, to, cancellationToken))
+            .Where(c => c.Terms.Contains(irritant.Term))
             .ToList();
 
         Cause cause;

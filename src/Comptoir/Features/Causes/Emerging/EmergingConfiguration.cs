@@ -8,6 +8,7 @@ internal sealed class EmergingIrritantConfiguration : IEntityTypeConfiguration<E
     public void Configure(EntityTypeBuilder<EmergingIrritant> builder)
     {
         builder.Property(e => e.Term).HasMaxLength(EmergingTermHistoryConfiguration.TermLength);
+        builder.Property(e => e.TimeZoneId).HasMaxLength(64);
 
         // Once per day, scope and term, however many instances look at the same time.
         builder.HasIndex(e => new { e.Day, e.Scope, e.ScopeId, e.Kind, e.Term }).IsUnique();

@@ -18,10 +18,11 @@ public static class EmergingContacts
         public bool IsIn(CauseScope scope, int scopeId) => scope == CauseScope.Group || (CountryId ?? 0) == scopeId;
     }
 
-    public static async Task<IReadOnlyList<Contact>> LoadAsync(ComptoirDbContext db, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The contacts of a scope received from <paramref name="from"/> (included) to <paramref name="to"/> (excluded).</summary>
+    public static async Task<IReadOnlyList<Contact>> LoadAsync(
+        ComptoirDbContext db, CauseScope scope, int scopeId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var rows = await db.Conversations.AsNoTracking()
-            .Where(c => c.CreatedAt >= from && c.CreatedAt < to)
+        var rows = await In(db, scope, scopeId, from, to)
             .Select(c => new
             {
                 c.Id,
@@ -45,9 +46,22 @@ public static class EmergingContacts
         ];
     }
 
-    /// <summary>The scopes the contacts fall in: the group and each country (0 for an unknown one).</summary>
-    public static IEnumerable<(CauseScope Scope, int ScopeId)> Scopes(IEnumerable<Contact> contacts) =>
-        new[] { (CauseScope.Group, 0) }.Concat(contacts.Select(c => (CauseScope.Country, c.CountryId ?? 0)).Distinct().Order());
+    /// <summary>When the scope's first contact from <paramref name="from"/> to <paramref name="to"/> came in; null when none did.</summary>
+    public static Task<DateTimeOffset?> FirstAsync(
+        ComptoirDbContext db, CauseScope scope, int scopeId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        In(db, scope, scopeId, from, to).OrderBy(c => c.CreatedAt).Select(c => (DateTimeOffset?)c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The conversations of a scope in a period: all for the group, a country's, or those of no known country (country 0).</summary>
+    private static IQueryable<Conversation> In(ComptoirDbContext db, CauseScope scope, int scopeId, DateTimeOffset from, DateTimeOffset to)
+    {
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.CreatedAt >= from && c.CreatedAt < to);
+        return (scope, scopeId) switch
+        {
+            (CauseScope.Group, _) => conversations,
+            (_, 0) => conversations.Where(c => c.CountryId == null),
+            _ => conversations.Where(c => c.CountryId == scopeId),
+        };
+    }
 
     public static DayCounts Count(IEnumerable<Contact> contacts, CauseScope scope, int scopeId)
     {

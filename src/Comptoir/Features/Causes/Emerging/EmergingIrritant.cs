@@ -15,8 +15,11 @@ public sealed class EmergingIrritant
 {
     public long Id { get; set; }
 
-    /// <summary>The local day (Europe/Paris) it surged on.</summary>
+    /// <summary>The local day it surged on, in <see cref="TimeZoneId"/>.</summary>
     public DateOnly Day { get; set; }
+
+    /// <summary>The time zone of the scope's days: Europe/Paris for the group, the country's own for a country.</summary>
+    public required string TimeZoneId { get; set; }
 
     public CauseScope Scope { get; set; }
 

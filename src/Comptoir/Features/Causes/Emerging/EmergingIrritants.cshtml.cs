@@ -47,6 +47,11 @@ public sealed class EmergingIrritantsModel(ComptoirDbContext db, TrainCauseModel
 
     public async Task<IActionResult> OnPostCreateCauseAsync(CancellationToken cancellationToken)
     {
+        if (!MayEditTaxonomy)
+        {
+            return Forbid();
+        }
+
         var request = new CreateCauseFromEmerging.Request(Form.Name, Form.EnglishName, Form.ParentId, Form.OwningTeam);
         var outcome = await CreateCauseFromEmerging.ExecuteAsync(db, train, StaffScope.Of(User), User.FindFirstValue(ClaimTypes.Email) ?? "staff", Form.Irritant, request, t, time, cancellationToken);
         if (outcome.NotFound)

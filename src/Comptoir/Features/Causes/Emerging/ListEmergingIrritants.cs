@@ -1,6 +1,7 @@
 using Comptoir.Features.Conversations;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
+using Comptoir.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comptoir.Features.Causes.Emerging;
@@ -19,14 +20,17 @@ public static class ListEmergingIrritants
 
     public static async Task<IReadOnlyList<Row>> QueryAsync(ComptoirDbContext db, StaffScope scope, DateTimeOffset now, int days, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WatchEmergingIrritants.Zone).DateTime);
-        var since = today.AddDays(-Math.Clamp(days, 1, 60) + 1);
-        var rows = await db.EmergingIrritants.AsNoTracking().VisibleTo(scope)
+        // Each flag's day is its scope's own: local days run from a day behind to a day ahead of UTC's.
+        var back = Math.Clamp(days, 1, 60) - 1;
+        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-back - 1);
+        var rows = (await db.EmergingIrritants.AsNoTracking().VisibleTo(scope)
             .Where(e => e.Day >= since)
             .Include(e => e.Verbatims)
             .OrderByDescending(e => e.Day).ThenBy(e => e.Status).ThenByDescending(e => e.Score)
             .Take(200)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Where(e => e.Day >= LocalDays.Of(now, BusinessClock.Zone(e.TimeZoneId)).AddDays(-back))
+            .ToList();
         var ids = rows.SelectMany(r => r.Verbatims).Select(v => v.ConversationId).Distinct().ToList();
         var visible = (await db.Conversations.AsNoTracking().VisibleTo(db, scope).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);

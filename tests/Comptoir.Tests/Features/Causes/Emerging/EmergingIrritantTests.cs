@@ -15,7 +15,7 @@ public sealed class EmergingIrritantTests
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    private static readonly string[] Everyday =
+    internal static readonly string[] Everyday =
     [
         "Ma commande n'est pas arrivée, le livreur n'est jamais venu.",
         "Le remboursement de mon avoir n'apparaît toujours pas sur mon compte.",
@@ -25,7 +25,7 @@ public sealed class EmergingIrritantTests
         "J'ai été débité deux fois pour la même commande.",
     ];
 
-    private static readonly string[] Surge =
+    internal static readonly string[] Surge =
     [
         "Depuis hier le code 3DS2 n'arrive plus, paiement impossible.",
         "Votre site refuse ma carte, la validation 3DS2 tourne dans le vide.",
@@ -96,7 +96,9 @@ public sealed class EmergingIrritantTests
         using var supervisor = await host.SignInAsync(StaffSession.Demo("superviseur.tunis"));
 
         var refused = await advisor.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", parentId = payment });
+        var notTheirs = await supervisor.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", parentId = payment });
         var page = await supervisor.GetStringAsync("/app/irritants/emergents");
+        var adminPage = await admin.GetStringAsync("/app/irritants/emergents");
         var listed = await supervisor.GetFromJsonAsync<JsonElement>("/api/irritants/emerging");
         var invalid = await admin.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "", parentId = payment });
         var created = await admin.PostAsJsonAsync($"/api/irritants/emerging/{flag.Id}/cause", new { name = "Code 3DS2", englishName = "3DS2 code", parentId = payment, owningTeam = "Paiement e-commerce" });
@@ -109,8 +111,11 @@ public sealed class EmergingIrritantTests
         var afterwards = await host.ConversationAsync(next.ConversationId);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // Supervisors see the flag; only administrators change the taxonomy.
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
         Assert.Contains("3ds2", page, StringComparison.Ordinal);
-        Assert.Contains("Créer une cause", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("Créer une cause", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Créer une cause", System.Net.WebUtility.HtmlDecode(adminPage), StringComparison.Ordinal);
         Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("term").GetString() == "3ds2");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("\"Name\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -153,7 +158,7 @@ public sealed class EmergingIrritantTests
     private static async Task<long> AddFlagAsync(ComptoirHost host, CauseScope scope, int scopeId, string term) =>
         await host.QueryAsync(async c =>
         {
-            var flag = new EmergingIrritant { Day = new DateOnly(2026, 10, 10), Scope = scope, ScopeId = scopeId, Kind = EmergingKind.Term, Term = term, Count = 9, Expected = 0.2, Score = 12, FlaggedAt = ParisTime(2026, 10, 10, 14, 0) };
+            var flag = new EmergingIrritant { Day = new DateOnly(2026, 10, 10), TimeZoneId = "Europe/Paris", Scope = scope, ScopeId = scopeId, Kind = EmergingKind.Term, Term = term, Count = 9, Expected = 0.2, Score = 12, FlaggedAt = ParisTime(2026, 10, 10, 14, 0) };
             c.EmergingIrritants.Add(flag);
             await c.SaveChangesAsync();
             return flag.Id;

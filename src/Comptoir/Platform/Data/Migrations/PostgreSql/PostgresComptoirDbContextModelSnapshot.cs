@@ -398,6 +398,11 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .HasMaxLength(90)
                         .HasColumnType("character varying(90)");
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("Unseen")
                         .HasColumnType("boolean");
 

@@ -377,6 +377,11 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(90)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Unseen")
                         .HasColumnType("INTEGER");
 
