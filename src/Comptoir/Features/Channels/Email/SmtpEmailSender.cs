@@ -54,14 +54,18 @@ public sealed class SmtpEmailSender(
 
     public static MimeMessage Compose(OutboundEnvelope envelope, MailboxAddress from, bool automatic, DateTimeOffset now, string messageIdDomain)
     {
-        if (!MailboxAddress.TryParse(envelope.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
+        // One address, or the customer's Reply-To list ("a@example.test, b@example.test").
+        if (!InternetAddressList.TryParse(envelope.To, out var to)
+            || to.Count == 0
+            || to.Count != to.Mailboxes.Count()
+            || to.Mailboxes.Any(m => !m.Address.Contains('@', StringComparison.Ordinal)))
         {
             throw new PermanentDeliveryException($"\"{envelope.To}\" is not an e-mail address.");
         }
 
         var message = new MimeMessage { Subject = envelope.Subject ?? "", Date = now };
         message.From.Add(from);
-        message.To.Add(to);
+        message.To.AddRange(to.Mailboxes);
         message.MessageId = Bare(envelope.ExternalId) ?? MimeKit.Utils.MimeUtils.GenerateMessageId(messageIdDomain);
         if (Bare(envelope.InReplyTo) is { } parent)
         {

@@ -412,6 +412,7 @@ public sealed class IngestContacts(
             InReplyTo = contact.InReplyTo,
             From = contact.From,
             To = contact.To,
+            ReplyTo = contact.Channel == Channel.Email && !string.Equals(contact.ReplyTo, contact.From, StringComparison.OrdinalIgnoreCase) ? contact.ReplyTo : null,
             Subject = contact.Subject,
             Body = contact.Body.Length > 0 || contact.BodyHtml is null ? contact.Body : CustomerHtml.ToText(contact.BodyHtml),
             BodyHtml = contact.BodyHtml is { Length: > 0 } html ? CustomerHtml.Sanitize(html) : null,
