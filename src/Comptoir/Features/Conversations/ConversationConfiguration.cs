@@ -46,6 +46,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.InReplyTo).HasMaxLength(300);
         builder.Property(m => m.From).HasMaxLength(300);
         builder.Property(m => m.To).HasMaxLength(300);
+        builder.Property(m => m.ReplyTo).HasMaxLength(300);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.DeliveryError).HasMaxLength(500);
 

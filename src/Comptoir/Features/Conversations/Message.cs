@@ -36,6 +36,12 @@ public sealed class Message
 
     public string? To { get; set; }
 
+    /// <summary>
+    /// Where answers go when it is not <see cref="From"/>: the Reply-To addresses of an inbound e-mail
+    /// (RFC 5322 §3.6.2), comma-separated. The customer is still recognised by <see cref="From"/>.
+    /// </summary>
+    public string? ReplyTo { get; set; }
+
     public string? Subject { get; set; }
 
     /// <summary>Plain text; what search, classification and previews read.</summary>

@@ -58,9 +58,10 @@ public static class ReplyToCustomer
         var lastInbound = await db.Messages.AsNoTracking()
             .Where(m => m.ConversationId == id && m.Direction == MessageDirection.Inbound)
             .OrderByDescending(m => m.At).ThenByDescending(m => m.Id)
-            .Select(m => new { m.From, m.ExternalId, m.Subject })
+            .Select(m => new { m.From, m.ReplyTo, m.ExternalId, m.Subject })
             .FirstOrDefaultAsync(cancellationToken);
-        var recipient = lastInbound?.From
+        // RFC 5322: a customer who set Reply-To wants answers there, not at the From address.
+        var recipient = lastInbound?.ReplyTo ?? lastInbound?.From
             ?? throw new ConversationActionException("Le client n'a laissé aucune adresse où lui répondre.");
 
         var now = time.GetUtcNow();

@@ -2,7 +2,9 @@ using System.Globalization;
 using Comptoir.Features.Conversations;
 using Comptoir.Features.Routing;
 using Comptoir.Features.ServiceLevels;
+using Comptoir.Features.Setup.ServiceLevels;
 using Comptoir.Features.Staff;
+using Comptoir.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Comptoir.Features.DemoData;
@@ -10,7 +12,7 @@ namespace Comptoir.Features.DemoData;
 /// <summary>
 /// How the service centre is set up: a queue per activity served by its contracted sites (overflowing to
 /// every other site trained for it), a social-media desk, service levels per channel, advisors' skills,
-/// hours and capacity, and a few answer templates.
+/// hours and capacity, a few answer templates, and the public holidays of the countries around now.
 /// </summary>
 internal sealed class ServiceSetupPart : IDemoDataPart
 {
@@ -100,6 +102,17 @@ internal sealed class ServiceSetupPart : IDemoDataPart
             new AnswerTemplate { Name = "We are on it", Language = "en", Body = "Hello {client},\n\nI am looking into your request {reference} and will come back to you shortly.\n\n{conseiller}, customer service" });
         await db.SaveChangesAsync(cancellationToken);
 
-        return string.Create(CultureInfo.InvariantCulture, $"{queues.Count} queues, 1 routing rule, 7 service levels, {advisors.Count} advisor profiles, 4 answer templates");
+        // National public holidays around now, computed (Easter included) rather than listed per year.
+        var holidays = 0;
+        var countries = await db.Countries.Select(c => c.Code).ToListAsync(cancellationToken);
+        foreach (var country in countries.Intersect(PublicHolidays.Countries))
+        {
+            for (var year = run.Now.Year - 1; year <= run.Now.Year + 1; year++)
+            {
+                holidays += await AddPublicHolidays.AddAsync(db, country, year, cancellationToken);
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{queues.Count} queues, 1 routing rule, 7 service levels, {advisors.Count} advisor profiles, 4 answer templates, {holidays} public holidays");
     }
 }

@@ -15,6 +15,8 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
+    private const int ClosedDaysLookBack = 400;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
 
@@ -66,8 +68,28 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
         var countries = await db.Countries.AsNoTracking().Select(c => new { c.Id, c.Code, c.DefaultCulture, c.CallingCode }).ToListAsync(cancellationToken);
         var stores = await db.Stores.AsNoTracking().Select(s => new { s.Id, s.Code, s.CountryId, s.TimeZoneId, s.OpeningHours }).ToListAsync(cancellationToken);
         var sites = await db.ServiceSites.AsNoTracking()
-            .Select(s => new { s.Id, s.TimeZoneId, s.ServiceHours, Activities = s.Activities.Select(a => a.ActivityId).ToList() })
+            .Select(s => new { s.Id, s.TimeZoneId, s.ServiceHours, s.LocationCountryCode, Activities = s.Activities.Select(a => a.ActivityId).ToList() })
             .ToListAsync(cancellationToken);
+        // Days from a year back: a clock paused that long ago still counts its pause without them.
+        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-ClosedDaysLookBack);
+        var closed = await db.ClosedDays.AsNoTracking().Where(d => d.Date >= since)
+            .Select(d => new { d.Date, d.CountryCode, d.SiteId, d.StoreId })
+            .ToListAsync(cancellationToken);
+        var byCountry = closed.Where(d => d.CountryCode != null).ToLookup(d => d.CountryCode!.ToUpperInvariant(), d => d.Date);
+        var bySite = closed.Where(d => d.SiteId != null).ToLookup(d => d.SiteId!.Value, d => d.Date);
+        var byStore = closed.Where(d => d.StoreId != null).ToLookup(d => d.StoreId!.Value, d => d.Date);
+        var countryCodes = countries.ToDictionary(c => c.Id, c => c.Code.ToUpperInvariant());
+        IReadOnlySet<DateOnly> Closed(string? country, IEnumerable<DateOnly> own)
+        {
+            var days = new HashSet<DateOnly>(own);
+            if (country is not null)
+            {
+                days.UnionWith(byCountry[country.ToUpperInvariant()]);
+            }
+
+            return days.Count == 0 ? BusinessCalendar.NoClosedDays : days;
+        }
+
         var queues = await db.Queues.AsNoTracking()
             .Select(q => new QueueInfo(q.Id, q.Code, q.ActivityId, q.Language, q.HomeSites.Select(h => h.SiteId).ToList()))
             .ToListAsync(cancellationToken);
@@ -79,9 +101,12 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
             LoadedAt = time.GetUtcNow(),
             ActivityByCode = activities.ToDictionary(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase),
             Countries = countries.ToDictionary(c => c.Id, c => new CountryInfo(c.Id, c.Code, c.DefaultCulture[..2], c.CallingCode)),
-            Stores = stores.ToDictionary(s => s.Id, s => new StoreInfo(s.Id, s.Code, s.CountryId, BusinessClock.Zone(s.TimeZoneId), Hours(s.OpeningHours))),
+            Stores = stores.ToDictionary(s => s.Id, s => new StoreInfo(
+                s.Id, s.Code, s.CountryId,
+                new BusinessCalendar(Hours(s.OpeningHours), BusinessClock.Zone(s.TimeZoneId), Closed(countryCodes.GetValueOrDefault(s.CountryId), byStore[s.Id])))),
             StoreByCode = stores.ToDictionary(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase),
-            Sites = sites.ToDictionary(s => s.Id, s => new SiteInfo(s.Id, BusinessClock.Zone(s.TimeZoneId), Hours(s.ServiceHours), s.Activities)),
+            Sites = sites.ToDictionary(s => s.Id, s => new SiteInfo(
+                s.Id, new BusinessCalendar(Hours(s.ServiceHours), BusinessClock.Zone(s.TimeZoneId), Closed(s.LocationCountryCode, bySite[s.Id])), s.Activities)),
             Queues = queues.ToDictionary(q => q.Id),
             Rules = rules,
             Policies = policies,
@@ -92,9 +117,9 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
 
     public sealed record CountryInfo(int Id, string Code, string Language, string CallingCode);
 
-    public sealed record StoreInfo(int Id, string Code, int CountryId, TimeZoneInfo Zone, WeeklyHours Hours);
+    public sealed record StoreInfo(int Id, string Code, int CountryId, BusinessCalendar Calendar);
 
-    public sealed record SiteInfo(int Id, TimeZoneInfo Zone, WeeklyHours Hours, IReadOnlyList<int> ActivityIds);
+    public sealed record SiteInfo(int Id, BusinessCalendar Calendar, IReadOnlyList<int> ActivityIds);
 
     public sealed record QueueInfo(int Id, string Code, int ActivityId, string? Language, IReadOnlyList<int> HomeSiteIds);
 
@@ -157,20 +182,23 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
         /// <summary>The most specific service level for a channel and activity.</summary>
         public ServiceLevelPolicy? PolicyFor(Channel channel, int activityId) => ServiceLevelPolicy.MostSpecific(Policies, channel, activityId);
 
-        /// <summary>Opening hours the clocks run in: the store's when a store is concerned, else the queue's home site's.</summary>
-        public (WeeklyHours Hours, TimeZoneInfo Zone) ClockFor(int? storeId, int queueId)
+        /// <summary>
+        /// Opening hours and closed days the clocks run in: the store's when a store is concerned, else the queue's
+        /// home site's.
+        /// </summary>
+        public BusinessCalendar ClockFor(int? storeId, int queueId)
         {
             if (storeId is { } store && Stores.TryGetValue(store, out var info))
             {
-                return (info.Hours, info.Zone);
+                return info.Calendar;
             }
 
             if (Queues.TryGetValue(queueId, out var queue) && queue.HomeSiteIds.Count > 0 && Sites.TryGetValue(queue.HomeSiteIds[0], out var site))
             {
-                return (site.Hours, site.Zone);
+                return site.Calendar;
             }
 
-            return (WeeklyHours.AlwaysOpen, BusinessClock.Zone(null));
+            return new BusinessCalendar(WeeklyHours.AlwaysOpen, BusinessClock.Zone(null), BusinessCalendar.NoClosedDays);
         }
     }
 }

@@ -47,6 +47,10 @@ public static class SetupEndpoints
         levels.MapPut("/sites/{id:int}/hours", SetOpeningHours.SiteAsync).WithName("SetSiteServiceHours");
         levels.MapGet("/stores", ListOpeningHours.StoresAsync).WithName("ListStoreOpeningHours").WithSummary("Opening hours of the stores matching q (50 at most).");
         levels.MapPut("/stores/{id:int}/hours", SetOpeningHours.StoreAsync).WithName("SetStoreOpeningHours");
+        levels.MapGet("/closed-days", ListClosedDays.HandleAsync).WithName("ListClosedDays").WithSummary("Public holidays and closures of a year, on which clocks stop.");
+        levels.MapPost("/closed-days", AddClosedDay.HandleAsync).WithName("AddClosedDay").WithSummary("Closes a day for a country (public holiday), a site or a store.");
+        levels.MapPost("/closed-days/public-holidays", AddPublicHolidays.HandleAsync).WithName("AddPublicHolidays").WithSummary("Closes a year's national public holidays of a country.");
+        levels.MapDelete("/closed-days/{id:int}", DeleteClosedDay.HandleAsync).WithName("DeleteClosedDay");
 
         var advisors = setup.MapGroup("/advisors").RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.SiteManager));
         advisors.MapGet("/", ListAdvisors.HandleAsync).WithName("ListAdvisors").WithSummary("Advisors with their skills, languages, capacities and presence; a site manager sees their site's only.");

@@ -57,6 +57,8 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Features.ServiceLevels.SlaEvent> SlaEvents => Set<Features.ServiceLevels.SlaEvent>();
 
+    public DbSet<Features.ServiceLevels.ClosedDay> ClosedDays => Set<Features.ServiceLevels.ClosedDay>();
+
     public DbSet<Features.Channels.Email.Mailbox> Mailboxes => Set<Features.Channels.Email.Mailbox>();
 
     public DbSet<Features.Channels.Phone.CallRecord> CallRecords => Set<Features.Channels.Phone.CallRecord>();

@@ -2,17 +2,18 @@ namespace Comptoir.Platform.Time;
 
 /// <summary>
 /// Service-level arithmetic in opening hours: "respond within 4 business hours" counts only the hours the
-/// place is open, in its own time zone, across daylight-saving changes.
+/// place is open, in its own time zone, across daylight-saving changes, and not on the days it is closed
+/// (public holidays, closures).
 /// </summary>
 public static class BusinessClock
 {
     private const int MaxDays = 800;
 
     /// <summary>The instant at which <paramref name="open"/> of opening time has passed since <paramref name="start"/>.</summary>
-    public static DateTimeOffset Add(DateTimeOffset start, TimeSpan open, WeeklyHours hours, TimeZoneInfo zone)
+    public static DateTimeOffset Add(DateTimeOffset start, TimeSpan open, WeeklyHours hours, TimeZoneInfo zone, IReadOnlySet<DateOnly>? closedDays = null)
     {
         var remaining = open;
-        foreach (var (from, to) in OpenSpans(start, hours, zone))
+        foreach (var (from, to) in OpenSpans(start, hours, zone, closedDays))
         {
             var begin = from < start ? start : from;
             if (to <= begin)
@@ -33,7 +34,7 @@ public static class BusinessClock
     }
 
     /// <summary>Opening time between two instants, e.g. how long a clock was paused in business hours.</summary>
-    public static TimeSpan OpenTimeBetween(DateTimeOffset from, DateTimeOffset to, WeeklyHours hours, TimeZoneInfo zone)
+    public static TimeSpan OpenTimeBetween(DateTimeOffset from, DateTimeOffset to, WeeklyHours hours, TimeZoneInfo zone, IReadOnlySet<DateOnly>? closedDays = null)
     {
         var total = TimeSpan.Zero;
         if (to <= from)
@@ -41,7 +42,7 @@ public static class BusinessClock
             return total;
         }
 
-        foreach (var (open, close) in OpenSpans(from, hours, zone))
+        foreach (var (open, close) in OpenSpans(from, hours, zone, closedDays))
         {
             if (open >= to)
             {
@@ -59,12 +60,17 @@ public static class BusinessClock
         return total;
     }
 
-    /// <summary>The open spans, as UTC instants, from the local day containing <paramref name="start"/> on.</summary>
-    private static IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> OpenSpans(DateTimeOffset start, WeeklyHours hours, TimeZoneInfo zone)
+    /// <summary>The open spans, as UTC instants, from the local day containing <paramref name="start"/> on, closed days left out.</summary>
+    private static IEnumerable<(DateTimeOffset Open, DateTimeOffset Close)> OpenSpans(DateTimeOffset start, WeeklyHours hours, TimeZoneInfo zone, IReadOnlySet<DateOnly>? closedDays)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
         for (var i = 0; i < MaxDays; i++, day = day.AddDays(1))
         {
+            if (closedDays?.Contains(day) == true)
+            {
+                continue;
+            }
+
             foreach (var (open, close) in hours.On(day.DayOfWeek))
             {
                 var from = ToUtc(day.ToDateTime(open), zone);

@@ -32,6 +32,7 @@ public static class InboundEmailParser
     private const int MaxFileName = 260;
     private const int MaxContentType = 120;
     private const int MaxReferences = 50;
+    private const int MaxAddresses = 300;
 
     private static readonly string[] BulkPrecedence = ["bulk", "list", "junk", "auto_reply"];
 
@@ -56,7 +57,7 @@ public static class InboundEmailParser
             return new ParsedEmail(externalId, null, NoSender);
         }
 
-        var replyTo = message.ReplyTo.Mailboxes.FirstOrDefault(IsUsable) ?? sender;
+        var replyTo = ReplyAddresses(message) ?? sender.Address;
         var text = message.TextBody;
         var html = message.HtmlBody;
         var contact = new InboundContact
@@ -76,7 +77,7 @@ public static class InboundEmailParser
             To = origin.Address,
             CustomerName = Truncate(sender.Name?.Trim(' ', '"', '\''), MaxName) is { Length: > 0 } name ? name : null,
             Identities = [(IdentityKind.Email, sender.Address)],
-            ReplyTo = replyTo.Address,
+            ReplyTo = replyTo,
             InReplyTo = Bracketed(message.InReplyTo),
             References = ReferencesOf(message),
             IsAutomated = IsAutomated(message, sender.Address),
@@ -104,6 +105,28 @@ public static class InboundEmailParser
                || headers.Contains("X-Autorespond")
                || headers["Return-Path"]?.Trim() == "<>"
                || Acknowledgements.IsMachineAddress(sender);
+    }
+
+    /// <summary>
+    /// The usable Reply-To addresses, comma-separated and no longer than the column that stores them (RFC 5322
+    /// §3.6.2: answers go to all of them); null when the message has none, so answers go to the sender.
+    /// </summary>
+    private static string? ReplyAddresses(MimeMessage message)
+    {
+        var addresses = new List<string>();
+        var length = 0;
+        foreach (var address in message.ReplyTo.Mailboxes.Where(IsUsable).Select(m => m.Address).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            length += address.Length + (addresses.Count == 0 ? 0 : 2);
+            if (length > MaxAddresses)
+            {
+                break;
+            }
+
+            addresses.Add(address);
+        }
+
+        return addresses.Count == 0 ? null : string.Join(", ", addresses);
     }
 
     /// <summary>A stable id for a message without one: the same bytes read twice are recognised as one message.</summary>

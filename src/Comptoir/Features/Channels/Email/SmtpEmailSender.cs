@@ -14,7 +14,8 @@ namespace Comptoir.Features.Channels.Email;
 /// Sends e-mail answers and acknowledgements over SMTP, from the mailbox the conversation came in through
 /// (else the first enabled mailbox of its activity, else the <c>Outbound:Smtp</c> server and
 /// <see cref="OutboundOptions.DefaultFromAddress"/>). Message-ID, In-Reply-To and References are set so that
-/// the customer's mail client threads the answer, and their reply comes back to the same conversation.
+/// the customer's mail client threads the answer, and their reply comes back to the same conversation. The
+/// messages of one outbox batch share one connection per server (<see cref="SmtpSession"/>).
 /// </summary>
 public sealed class SmtpEmailSender(
     IServiceScopeFactory scopes,
@@ -28,22 +29,14 @@ public sealed class SmtpEmailSender(
 
     public bool CanSend(Channel channel) => channel == Channel.Email;
 
-    public async Task SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboundEnvelope envelope, OutboundBatch batch, CancellationToken cancellationToken)
     {
         var (server, from, automatic) = await ResolveAsync(envelope, cancellationToken);
         var message = Compose(envelope, from, automatic, time.GetUtcNow(), outbound.Value.MessageIdDomain);
-
-        using var client = new SmtpClient { Timeout = email.Value.TimeoutSeconds * 1000 };
+        var session = batch.Get(() => new SmtpSession(email.Value.TimeoutSeconds * 1000));
         try
         {
-            await client.ConnectAsync(server.Host, server.Port, MailConnections.Of(server.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(server.User))
-            {
-                await client.AuthenticateAsync(server.User, server.Password ?? "", cancellationToken);
-            }
-
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await session.SendAsync(server, message, cancellationToken);
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
@@ -54,14 +47,18 @@ public sealed class SmtpEmailSender(
 
     public static MimeMessage Compose(OutboundEnvelope envelope, MailboxAddress from, bool automatic, DateTimeOffset now, string messageIdDomain)
     {
-        if (!MailboxAddress.TryParse(envelope.To, out var to) || !to.Address.Contains('@', StringComparison.Ordinal))
+        // One address, or the customer's Reply-To list ("a@example.test, b@example.test").
+        if (!InternetAddressList.TryParse(envelope.To, out var to)
+            || to.Count == 0
+            || to.Count != to.Mailboxes.Count()
+            || to.Mailboxes.Any(m => !m.Address.Contains('@', StringComparison.Ordinal)))
         {
             throw new PermanentDeliveryException($"\"{envelope.To}\" is not an e-mail address.");
         }
 
         var message = new MimeMessage { Subject = envelope.Subject ?? "", Date = now };
         message.From.Add(from);
-        message.To.Add(to);
+        message.To.AddRange(to.Mailboxes);
         message.MessageId = Bare(envelope.ExternalId) ?? MimeKit.Utils.MimeUtils.GenerateMessageId(messageIdDomain);
         if (Bare(envelope.InReplyTo) is { } parent)
         {
@@ -126,6 +123,4 @@ public sealed class SmtpEmailSender(
     }
 
     private static string? Bare(string? id) => string.IsNullOrWhiteSpace(id) ? null : id.Trim().TrimStart('<').TrimEnd('>');
-
-    private sealed record SmtpServer(string Host, int Port, MailSecurity Security, string? User, string? Password);
 }

@@ -1,5 +1,6 @@
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Platform.Data;
+using Comptoir.Platform.Outbox;
 using Comptoir.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace Comptoir.Features.Conversations.Delivery;
 
 /// <summary>
 /// The outbox: sends answers and acknowledgements that are stored as pending, each claimed by one instance
-/// at a time, retried with growing delays, and marked failed (visible in the conversation) when they keep
+/// at a time, sent in batches (e-mails over one SMTP connection per server), each failure kept to its own
+/// message, retried with growing delays, and marked failed (visible in the conversation) when they keep
 /// failing.
 /// </summary>
 public sealed partial class DeliverOutboundMessages(
@@ -19,9 +21,6 @@ public sealed partial class DeliverOutboundMessages(
     TimeProvider time,
     ILogger<DeliverOutboundMessages> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!PeriodicJobs.Enabled(configuration))
@@ -58,25 +57,27 @@ public sealed partial class DeliverOutboundMessages(
             .Select(m => new { m.Id, m.NextDeliveryAttemptAt })
             .ToListAsync(cancellationToken);
 
+        // One batch: e-mails to the same server go over one connection.
+        await using var batch = new OutboundBatch();
         var tried = 0;
         foreach (var item in due)
         {
             // Claim: only the instance that moves the attempt time forward sends it.
-            var leased = now + Lease;
+            var leased = now + RetrySchedule.Lease;
             var claimed = await db.Messages
                 .Where(m => m.Id == item.Id && m.Delivery == DeliveryStatus.Pending && m.NextDeliveryAttemptAt == item.NextDeliveryAttemptAt)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextDeliveryAttemptAt, leased), cancellationToken);
             if (claimed == 1)
             {
                 tried++;
-                await DeliverAsync(db, item.Id, cancellationToken);
+                await DeliverAsync(db, batch, item.Id, cancellationToken);
             }
         }
 
         return tried;
     }
 
-    private async Task DeliverAsync(ComptoirDbContext db, long messageId, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ComptoirDbContext db, OutboundBatch batch, long messageId, CancellationToken cancellationToken)
     {
         var message = await db.Messages.SingleAsync(m => m.Id == messageId, cancellationToken);
         var conversation = await db.Conversations.AsNoTracking()
@@ -105,6 +106,7 @@ public sealed partial class DeliverOutboundMessages(
             await sender.SendAsync(
                 new OutboundEnvelope(message.Id, message.ConversationId, message.Channel, message.To, message.Subject, message.Body, message.ExternalId,
                     message.InReplyTo, [.. references.Where(r => r.StartsWith('<'))], conversation.MailboxId, conversation.ActivityId, conversation.ThreadKey),
+                batch,
                 cancellationToken);
             message.Delivery = DeliveryStatus.Sent;
             message.DeliveryError = null;
@@ -112,17 +114,14 @@ public sealed partial class DeliverOutboundMessages(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            message.DeliveryError = Truncate(e.Message, 500);
-            var permanent = e is PermanentDeliveryException || message.DeliveryAttempts >= options.Value.MaxDeliveryAttempts;
-            message.Delivery = permanent ? DeliveryStatus.Failed : DeliveryStatus.Pending;
-            message.NextDeliveryAttemptAt = permanent ? null : now + Backoff[Math.Min(message.DeliveryAttempts - 1, Backoff.Length - 1)];
+            message.DeliveryError = RetrySchedule.Truncate(e.Message);
+            message.NextDeliveryAttemptAt = RetrySchedule.NextAttempt(message.DeliveryAttempts, options.Value.MaxDeliveryAttempts, e is PermanentDeliveryException, now);
+            message.Delivery = message.NextDeliveryAttemptAt is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
             LogDeliveryFailed(logger, message.Id, message.Channel, message.DeliveryAttempts, e.Message);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver message {MessageId} by {Channel} (attempt {Attempt}): {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, long messageId, Channel channel, int attempt, string error);

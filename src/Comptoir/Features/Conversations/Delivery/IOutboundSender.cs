@@ -20,7 +20,8 @@ public interface IOutboundSender
 {
     bool CanSend(Channel channel);
 
-    Task SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken);
+    /// <summary>Sends one message; what can serve the next messages of the batch (a connection) is kept in it.</summary>
+    Task SendAsync(OutboundEnvelope envelope, OutboundBatch batch, CancellationToken cancellationToken);
 }
 
 /// <summary>A send that can never succeed (no address, no mailbox): the outbox fails it at once rather than retrying.</summary>

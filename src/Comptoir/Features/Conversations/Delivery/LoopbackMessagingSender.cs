@@ -14,7 +14,7 @@ public sealed partial class LoopbackMessagingSender(ILogger<LoopbackMessagingSen
 
     public bool CanSend(Channel channel) => channel is Channel.Sms or Channel.Social;
 
-    public Task SendAsync(OutboundEnvelope envelope, CancellationToken cancellationToken)
+    public Task SendAsync(OutboundEnvelope envelope, OutboundBatch batch, CancellationToken cancellationToken)
     {
         LogSent(logger, envelope.Channel, envelope.To, envelope.ConversationId, envelope.Body.Length);
         _sent.Enqueue(envelope);

@@ -32,7 +32,7 @@ public sealed class Acknowledgements(IOptions<IngestionOptions> options, IOption
         if ((!isNewConversation && refused.Count == 0)
             || contact.IsAutomated
             || contact.ReplyTo is null
-            || IsMachineAddress(contact.ReplyTo)
+            || contact.ReplyTo.Split(',').Any(a => IsMachineAddress(a.Trim()))
             || !contact.Channel.CanReply()
             || conversation.AutomaticMessages >= options.Value.MaxAutomaticMessages)
         {

@@ -42,7 +42,10 @@ public sealed record InboundContact
 
     public IReadOnlyList<(IdentityKind Kind, string Value)> Identities { get; init; } = [];
 
-    /// <summary>Where an answer or an acknowledgement goes (e-mail address or phone number), if anywhere.</summary>
+    /// <summary>
+    /// Where an answer or an acknowledgement goes (e-mail address or phone number), if anywhere. For e-mail,
+    /// the Reply-To addresses (comma-separated) when the message had some, else the sender.
+    /// </summary>
     public string? ReplyTo { get; init; }
 
     public string? InReplyTo { get; init; }

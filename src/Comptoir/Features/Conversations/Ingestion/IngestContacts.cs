@@ -3,7 +3,6 @@ using Comptoir.Features.Customers;
 using Comptoir.Features.Routing;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Text;
-using Comptoir.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Recognition = Comptoir.Features.Customers.RecogniseCustomers.Recognition;
@@ -384,9 +383,9 @@ public sealed class IngestContacts(
         var policy = routing.PolicyFor(contact.Channel, contact.ActivityId);
         if (policy is not null)
         {
-            var (hours, zone) = routing.ClockFor(contact.StoreId, queueId);
-            conversation.FirstResponseDueAt = BusinessClock.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.FirstResponseMinutes), hours, zone);
-            conversation.ResolutionDueAt = BusinessClock.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.ResolutionMinutes), hours, zone);
+            var calendar = routing.ClockFor(contact.StoreId, queueId);
+            conversation.FirstResponseDueAt = calendar.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.FirstResponseMinutes));
+            conversation.ResolutionDueAt = calendar.Add(conversation.CreatedAt, TimeSpan.FromMinutes(policy.ResolutionMinutes));
         }
 
         if (contact.HandledById is { } advisor)
@@ -406,8 +405,8 @@ public sealed class IngestContacts(
     {
         if (conversation.PausedAt is { } paused && conversation.ResolutionDueAt is { } due)
         {
-            var (hours, zone) = routing.ClockFor(conversation.StoreId, conversation.QueueId);
-            conversation.ResolutionDueAt = BusinessClock.Add(due, BusinessClock.OpenTimeBetween(paused, now, hours, zone), hours, zone);
+            var calendar = routing.ClockFor(conversation.StoreId, conversation.QueueId);
+            conversation.ResolutionDueAt = calendar.Add(due, calendar.OpenTimeBetween(paused, now));
         }
 
         conversation.PausedAt = null;
@@ -436,6 +435,7 @@ public sealed class IngestContacts(
             InReplyTo = contact.InReplyTo,
             From = contact.From,
             To = contact.To,
+            ReplyTo = contact.Channel == Channel.Email && !string.Equals(contact.ReplyTo, contact.From, StringComparison.OrdinalIgnoreCase) ? contact.ReplyTo : null,
             Subject = contact.Subject,
             Body = contact.Body.Length > 0 || contact.BodyHtml is null ? contact.Body : CustomerHtml.ToText(contact.BodyHtml),
             BodyHtml = contact.BodyHtml is { Length: > 0 } html ? CustomerHtml.Sanitize(html) : null,

@@ -2,8 +2,8 @@ using System.Text;
 using Comptoir.Features.Channels.Email;
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Platform.Data;
+using Comptoir.Platform.Outbox;
 using Comptoir.Platform.Web;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -12,8 +12,9 @@ namespace Comptoir.Features.Staff.Mail;
 
 /// <summary>
 /// The staff mail outbox: sends pending <see cref="StaffMail"/> over SMTP through the server of
-/// <c>Outbound:Smtp</c>, from <see cref="OutboundOptions.DefaultFromAddress"/>, each claimed by one instance
-/// at a time and retried with growing delays until it goes or fails for good.
+/// <c>Outbound:Smtp</c>, from <see cref="OutboundOptions.DefaultFromAddress"/>, a batch over one connection
+/// (<see cref="SmtpSession"/>), each claimed by one instance at a time and retried with growing delays until it
+/// goes or fails for good; one refused mail leaves the others of its batch going.
 /// </summary>
 public sealed partial class SendStaffMail(
     IServiceScopeFactory scopes,
@@ -24,9 +25,6 @@ public sealed partial class SendStaffMail(
     TimeProvider time,
     ILogger<SendStaffMail> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicJobs.RunEveryAsync(configuration, TimeSpan.FromSeconds(10), time, RunOnceAsync, e => LogLoopFailed(logger, e), stoppingToken);
 
@@ -43,15 +41,17 @@ public sealed partial class SendStaffMail(
             .Select(m => new { m.Id, m.NextAttemptAt })
             .ToListAsync(cancellationToken);
 
+        // One connection for the whole batch; each mail's failure is its own.
+        await using var session = new SmtpSession(email.Value.TimeoutSeconds * 1000);
         var sent = 0;
         foreach (var item in due)
         {
             // Claim: only the instance that moves the attempt time forward sends it.
-            var leased = now + Lease;
+            var leased = now + RetrySchedule.Lease;
             var claimed = await db.StaffMails
                 .Where(m => m.Id == item.Id && m.Status == StaffMailStatus.Pending && m.NextAttemptAt == item.NextAttemptAt)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, leased), cancellationToken);
-            if (claimed == 1 && await SendAsync(db, item.Id, now, cancellationToken))
+            if (claimed == 1 && await SendAsync(db, session, item.Id, now, cancellationToken))
             {
                 sent++;
             }
@@ -60,7 +60,7 @@ public sealed partial class SendStaffMail(
         return sent;
     }
 
-    private async Task<bool> SendAsync(ComptoirDbContext db, long id, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(ComptoirDbContext db, SmtpSession session, long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mail = await db.StaffMails.SingleAsync(m => m.Id == id, cancellationToken);
         mail.Attempts++;
@@ -81,15 +81,7 @@ public sealed partial class SendStaffMail(
             body.SetText(Encoding.UTF8, mail.Body);
             message.Body = body;
 
-            using var client = new SmtpClient { Timeout = email.Value.TimeoutSeconds * 1000 };
-            await client.ConnectAsync(server.Host, server.Port, MailConnections.Of(server.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(server.User))
-            {
-                await client.AuthenticateAsync(server.User, server.Password ?? "", cancellationToken);
-            }
-
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await session.SendAsync(new SmtpServer(server.Host, server.Port, server.Security, server.User, server.Password), message, cancellationToken);
             mail.Status = StaffMailStatus.Sent;
             mail.SentAt = now;
             mail.Error = null;
@@ -97,10 +89,9 @@ public sealed partial class SendStaffMail(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            mail.Error = e.Message.Length <= 500 ? e.Message : e.Message[..500];
-            var failed = mail.Attempts >= outbound.Value.MaxDeliveryAttempts;
-            mail.Status = failed ? StaffMailStatus.Failed : StaffMailStatus.Pending;
-            mail.NextAttemptAt = failed ? null : now + Backoff[Math.Min(mail.Attempts - 1, Backoff.Length - 1)];
+            mail.Error = RetrySchedule.Truncate(e.Message);
+            mail.NextAttemptAt = RetrySchedule.NextAttempt(mail.Attempts, outbound.Value.MaxDeliveryAttempts, permanent: false, now);
+            mail.Status = mail.NextAttemptAt is null ? StaffMailStatus.Failed : StaffMailStatus.Pending;
             LogSendFailed(logger, mail.Id, mail.Attempts, e.Message);
         }
 

@@ -80,6 +80,46 @@ public sealed class EmailConversationTests(Hosts hosts)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_advisor_reply_goes_to_the_reply_to_addresses_and_the_customer_is_recognised_by_the_sender(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var desk = await EmailDesk.OpenAsync(host);
+        var work = MailServer.NewAddress("luc.bernard", "bureau.example.test");
+        var home = MailServer.NewAddress("luc", "maison.example.test");
+        var partner = MailServer.NewAddress("anne", "maison.example.test");
+        var letter = desk.Letter(work, "Carte cadeau bloquée", "Bonjour, répondez-moi à la maison, s'il vous plaît.", name: "Luc Bernard");
+        letter.ReplyTo.Add(new MailboxAddress("Luc", home));
+        letter.ReplyTo.Add(new MailboxAddress("Anne", partner));
+        await desk.ReceiveAsync(letter);
+        await desk.PollAsync();
+        var conversation = await desk.ConversationOfAsync(letter.MessageId);
+
+        using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.evry"));
+        var replied = await advisor.PostAsJsonAsync($"/api/conversations/{conversation.Id}/replies", new
+        {
+            body = "Bonjour Monsieur Bernard,\n\nVotre carte cadeau est débloquée.\n\nAwa, service client",
+        });
+        await desk.DeliverAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, replied.StatusCode);
+        Assert.Empty(await desk.Mail.InboxAsync(work));
+        foreach (var address in new[] { home, partner })
+        {
+            var inbox = await desk.Mail.InboxAsync(address);
+            var answer = Assert.Single(inbox, m => m.Headers["Auto-Submitted"] is null);
+            Assert.Contains("carte cadeau est débloquée", answer.TextBody, StringComparison.Ordinal);
+            Assert.Equal([home, partner], answer.To.Mailboxes.Select(m => m.Address));
+            Assert.Equal(letter.MessageId, answer.InReplyTo);
+        }
+
+        var inbound = Assert.Single(conversation.Messages, m => m.Direction == MessageDirection.Inbound);
+        Assert.Equal(work, inbound.From);
+        Assert.Equal($"{home}, {partner}", inbound.ReplyTo);
+        var identities = await host.QueryAsync(c => c.CustomerIdentities.Where(i => i.CustomerId == conversation.CustomerId).Select(i => i.Value).ToListAsync());
+        Assert.Equal([work], identities);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Auto_submitted_bulk_and_no_reply_messages_get_no_acknowledgement(Db db)
     {
         using var desk = await EmailDesk.OpenAsync(await hosts.GetAsync(db));

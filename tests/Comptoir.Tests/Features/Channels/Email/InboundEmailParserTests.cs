@@ -84,6 +84,20 @@ public sealed class InboundEmailParserTests
         Assert.Equal(automated, parsed.Contact!.IsAutomated);
     }
 
+    [Theory]
+    [InlineData("", "marie@example.test")]
+    [InlineData("Reply-To: Marie <marie.perso@example.test>\n", "marie.perso@example.test")]
+    [InlineData("Reply-To: a@example.test, pas-une-adresse, b@example.test\n", "a@example.test, b@example.test")]
+    [InlineData("Reply-To: pas-une-adresse\n", "marie@example.test")]
+    public void Answers_go_to_the_reply_to_addresses_and_the_customer_is_still_the_sender(string header, string replyTo)
+    {
+        var parsed = Parse($"From: Marie <marie@example.test>\n{header}Subject: x\n\nBody\n");
+
+        Assert.Equal(replyTo, parsed.Contact!.ReplyTo);
+        Assert.Equal("marie@example.test", parsed.Contact.From);
+        Assert.Equal([(IdentityKind.Email, "marie@example.test")], parsed.Contact.Identities);
+    }
+
     [Fact]
     public void Html_only_mail_is_read_as_text_without_its_scripts_and_kept_as_html_for_sanitising()
     {

@@ -925,6 +925,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("NextDeliveryAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1473,6 +1477,52 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Queues");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.ServiceLevels.ClosedDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StoreId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "CountryCode")
+                        .IsUnique()
+                        .HasFilter("\"CountryCode\" IS NOT NULL");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"SiteId\" IS NOT NULL");
+
+                    b.HasIndex("StoreId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"StoreId\" IS NOT NULL");
+
+                    b.ToTable("ClosedDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClosedDays_OnePlace", "(CASE WHEN \"CountryCode\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SiteId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"StoreId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Comptoir.Features.ServiceLevels.ServiceLevelPolicy", b =>
@@ -2116,6 +2166,19 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.ServiceLevels.ClosedDay", b =>
+                {
+                    b.HasOne("Comptoir.Features.Sites.ServiceSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Comptoir.Features.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Comptoir.Features.Sites.SiteActivity", b =>

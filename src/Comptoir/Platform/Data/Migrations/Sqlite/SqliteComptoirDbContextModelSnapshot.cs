@@ -890,6 +890,10 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("NextDeliveryAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1414,6 +1418,50 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Queues");
+                });
+
+            modelBuilder.Entity("Comptoir.Features.ServiceLevels.ClosedDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "CountryCode")
+                        .IsUnique()
+                        .HasFilter("\"CountryCode\" IS NOT NULL");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"SiteId\" IS NOT NULL");
+
+                    b.HasIndex("StoreId", "Date")
+                        .IsUnique()
+                        .HasFilter("\"StoreId\" IS NOT NULL");
+
+                    b.ToTable("ClosedDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClosedDays_OnePlace", "(CASE WHEN \"CountryCode\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"SiteId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"StoreId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
                 });
 
             modelBuilder.Entity("Comptoir.Features.ServiceLevels.ServiceLevelPolicy", b =>
@@ -2041,6 +2089,19 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("QueueId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Comptoir.Features.ServiceLevels.ClosedDay", b =>
+                {
+                    b.HasOne("Comptoir.Features.Sites.ServiceSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Comptoir.Features.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Comptoir.Features.Sites.SiteActivity", b =>
