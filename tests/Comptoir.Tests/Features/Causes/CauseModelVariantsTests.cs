@@ -17,7 +17,7 @@ public sealed class CauseModelVariantsTests
     public void Log_count_ratios_favour_the_features_of_each_cause()
     {
         // Rows 0-1 are cause 0, rows 2-3 cause 1; feature 0 only occurs in cause 0, feature 2 only in cause 1.
-        var ratios = CauseModelTrainer.LogCountRatios(Matrix(), [0, 0, 1, 1], 2, 1.0);
+        var ratios = ViewScorer.LogCountRatios(Matrix(), [0, 0, 1, 1], 2, 1.0);
 
         Assert.True(ratios[0] > 0 && ratios[2] < 0, "cause 0");
         Assert.True(ratios[3 + 0] < 0 && ratios[3 + 2] > 0, "cause 1");

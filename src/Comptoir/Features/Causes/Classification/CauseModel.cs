@@ -4,22 +4,23 @@ using System.Runtime.InteropServices;
 namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
-/// A trained cause classifier: TF-IDF features, one linear scorer per cause, and a softmax temperature
-/// that turns scores into calibrated confidences. Immutable and safe to share between threads; predicting
+/// A trained cause classifier: TF-IDF features from one or more views of the text (each view its own
+/// featuriser and block of features), one linear scorer per cause over all the blocks, and a softmax
+/// temperature that turns scores into calibrated confidences. Immutable and safe to share between threads; predicting
 /// allocates only the returned results.
 /// </summary>
 public sealed class CauseModel
 {
     private readonly string[] _labels;
 
-    internal CauseModel(TextFeaturiser featuriser, string[] labels, float[] weights, float[] bias, double temperature)
+    internal CauseModel(TextFeaturiser[] views, string[] labels, float[] weights, float[] bias, double temperature)
     {
-        if (weights.Length != featuriser.FeatureCount * labels.Length || bias.Length != labels.Length)
+        if (views.Length == 0 || weights.Length != views.Sum(v => v.FeatureCount) * labels.Length || bias.Length != labels.Length)
         {
             throw new ArgumentException("The weights do not match the features and labels.", nameof(weights));
         }
 
-        Featuriser = featuriser;
+        Views = views;
         _labels = labels;
         Weights = weights;
         Bias = bias;
@@ -32,11 +33,15 @@ public sealed class CauseModel
     /// <summary>The softmax temperature fitted on held-out training examples.</summary>
     public double Temperature { get; }
 
-    public int FeatureCount => Featuriser.FeatureCount;
+    public int FeatureCount => Views.Sum(v => v.FeatureCount);
 
-    internal TextFeaturiser Featuriser { get; }
+    /// <summary>The views of the text, whose features follow each other in <see cref="Weights"/>.</summary>
+    internal TextFeaturiser[] Views { get; }
 
-    /// <summary>Weights by feature then label: <c>Weights[feature * Labels.Count + label]</c>.</summary>
+    /// <summary>
+    /// Weights by feature then label: <c>Weights[feature * Labels.Count + label]</c>, the features of the
+    /// first view first.
+    /// </summary>
     internal float[] Weights { get; }
 
     internal float[] Bias { get; }
@@ -104,22 +109,39 @@ public sealed class CauseModel
     /// <summary>Raw linear scores of every label, in the calling thread's scratch space.</summary>
     internal Span<float> Scores(string text)
     {
-        var (scratch, count) = Featuriser.Transform(text);
         var labels = _labels.Length;
-        if (scratch.Scores.Length < labels)
+        Span<float> scores = default;
+        var offset = 0;
+        foreach (var view in Views)
         {
-            scratch.Scores = new float[labels];
+            var (scratch, count) = view.Transform(text);
+            if (scores.IsEmpty)
+            {
+                if (scratch.Scores.Length < labels)
+                {
+                    scratch.Scores = new float[labels];
+                }
+
+                scores = scratch.Scores.AsSpan(0, labels);
+                Bias.CopyTo(scores);
+            }
+
+            Accumulate(scores, scratch.Ids.AsSpan(0, count), scratch.Values.AsSpan(0, count), offset);
+            offset += view.FeatureCount;
         }
 
-        var scores = scratch.Scores.AsSpan(0, labels);
-        Bias.CopyTo(scores);
-        var ids = scratch.Ids;
-        var values = scratch.Values;
+        return scores;
+    }
+
+    /// <summary>Adds the weight rows of the features <paramref name="ids"/> (of the view starting at <paramref name="offset"/>), times their values.</summary>
+    private void Accumulate(Span<float> scores, ReadOnlySpan<int> ids, ReadOnlySpan<float> values, int offset)
+    {
+        var labels = scores.Length;
         var vectorised = Vector.IsHardwareAccelerated ? labels - (labels % Vector<float>.Count) : 0;
         var scoreVectors = MemoryMarshal.Cast<float, Vector<float>>(scores[..vectorised]);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
-            var row = Weights.AsSpan(ids[i] * labels, labels);
+            var row = Weights.AsSpan((offset + ids[i]) * labels, labels);
             var value = values[i];
             var rowVectors = MemoryMarshal.Cast<float, Vector<float>>(row[..vectorised]);
             for (var v = 0; v < scoreVectors.Length; v++)
@@ -132,7 +154,5 @@ public sealed class CauseModel
                 scores[c] += row[c] * value;
             }
         }
-
-        return scores;
     }
 }

@@ -4,13 +4,17 @@ using System.Text;
 namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
-/// Binary form of a <see cref="CauseModel"/>, little-endian: the magic "CCM", a format version byte, the
-/// featurisation settings, the temperature, the labels, then the feature hashes, IDF weights, weight matrix
-/// and biases as raw arrays. Reading checks every length, so a truncated or foreign blob is refused.
+/// Binary form of a <see cref="CauseModel"/>, little-endian: the magic "CCM", a format version byte, then
+/// the settings, temperature, labels, feature hashes, IDF weights, weight matrix and biases as raw arrays.
+/// Version 1 holds one view of the text (words up to bigrams); version 2 a list of views, each with its
+/// settings, hashes and IDF weights, followed by the one weight matrix over all of them. A model that
+/// version 1 can express is written in it, so that models stored before views existed read and write the
+/// same bytes. Reading checks every length, so a truncated or foreign blob is refused.
 /// </summary>
 internal static class CauseModelFormat
 {
-    private const byte Version = 1;
+    private const byte SingleView = 1;
+    private const byte MultiView = 2;
     private static readonly byte[] Magic = "CCM"u8.ToArray();
 
     public static byte[] Write(CauseModel model)
@@ -18,16 +22,15 @@ internal static class CauseModelFormat
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
-            var featuriser = model.Featuriser;
-            var settings = featuriser.Settings;
+            var views = model.Views;
+            var single = views.Length == 1 && views[0].Settings is { WordMax: 1 or 2, PairDistance: 0, StemWords: false };
             writer.Write(Magic);
-            writer.Write(Version);
-            writer.Write(settings.WordBigrams);
-            writer.Write(settings.CharMin);
-            writer.Write(settings.CharMax);
-            writer.Write(settings.CharAcrossWords);
-            writer.Write(settings.WordWeight);
-            writer.Write(settings.CharWeight);
+            writer.Write(single ? SingleView : MultiView);
+            if (single)
+            {
+                WriteSettings(writer, views[0].Settings, SingleView);
+            }
+
             writer.Write(model.Temperature);
             writer.Write(model.Labels.Count);
             foreach (var label in model.Labels)
@@ -35,10 +38,24 @@ internal static class CauseModelFormat
                 writer.Write(label);
             }
 
-            writer.Write(featuriser.FeatureCount);
-            writer.Write(featuriser.WordFeatureCount);
-            writer.Write(MemoryMarshal.AsBytes(featuriser.Hashes.AsSpan()));
-            writer.Write(MemoryMarshal.AsBytes(featuriser.Idf.AsSpan()));
+            if (!single)
+            {
+                writer.Write(views.Length);
+            }
+
+            foreach (var view in views)
+            {
+                if (!single)
+                {
+                    WriteSettings(writer, view.Settings, MultiView);
+                }
+
+                writer.Write(view.FeatureCount);
+                writer.Write(view.WordFeatureCount);
+                writer.Write(MemoryMarshal.AsBytes(view.Hashes.AsSpan()));
+                writer.Write(MemoryMarshal.AsBytes(view.Idf.AsSpan()));
+            }
+
             writer.Write(MemoryMarshal.AsBytes(model.Weights.AsSpan()));
             writer.Write(MemoryMarshal.AsBytes(model.Bias.AsSpan()));
         }
@@ -63,12 +80,12 @@ internal static class CauseModelFormat
             }
 
             var version = reader.ReadByte();
-            if (version != Version)
+            if (version is not (SingleView or MultiView))
             {
-                throw new InvalidDataException($"Cause model format version {version} is not supported (expected {Version}).");
+                throw new InvalidDataException($"Cause model format version {version} is not supported (expected {SingleView} or {MultiView}).");
             }
 
-            var settings = new FeatureSettings(reader.ReadBoolean(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadSingle(), reader.ReadSingle());
+            var singleSettings = version == SingleView ? ReadSettings(reader, version) : default;
             var temperature = reader.ReadDouble();
             var labels = new string[Count(reader.ReadInt32(), 2, data.Length)];
             for (var i = 0; i < labels.Length; i++)
@@ -76,10 +93,19 @@ internal static class CauseModelFormat
                 labels[i] = reader.ReadString();
             }
 
-            var features = Count(reader.ReadInt32(), 0, data.Length / 8);
-            var wordFeatures = Count(reader.ReadInt32(), 0, features);
-            var hashes = ReadArray<ulong>(reader, features);
-            var idf = ReadArray<float>(reader, features);
+            var views = new TextFeaturiser[version == SingleView ? 1 : Count(reader.ReadInt32(), 1, 64)];
+            var features = 0;
+            for (var v = 0; v < views.Length; v++)
+            {
+                var settings = version == SingleView ? singleSettings : ReadSettings(reader, version);
+                var count = Count(reader.ReadInt32(), 0, data.Length / 8);
+                var wordFeatures = Count(reader.ReadInt32(), 0, count);
+                var hashes = ReadArray<ulong>(reader, count);
+                var idf = ReadArray<float>(reader, count);
+                views[v] = new TextFeaturiser(settings, hashes, idf, wordFeatures);
+                features = checked(features + count);
+            }
+
             var weights = ReadArray<float>(reader, checked(features * labels.Length));
             var bias = ReadArray<float>(reader, labels.Length);
             if (reader.BaseStream.Position != data.Length)
@@ -87,12 +113,45 @@ internal static class CauseModelFormat
                 throw new InvalidDataException("The cause model has trailing bytes.");
             }
 
-            return new CauseModel(new TextFeaturiser(settings, hashes, idf, wordFeatures), labels, weights, bias, temperature);
+            return new CauseModel(views, labels, weights, bias, temperature);
         }
         catch (Exception e) when (e is EndOfStreamException or OverflowException or ArgumentException)
         {
             throw new InvalidDataException("The cause model is truncated or corrupt.", e);
         }
+    }
+
+    /// <summary>Version 1 stores "word bigrams" as a boolean; version 2 the longest word n-gram and the word-pair distance, and whether words are stemmed.</summary>
+    private static void WriteSettings(BinaryWriter writer, FeatureSettings settings, byte version)
+    {
+        if (version == SingleView)
+        {
+            writer.Write(settings.WordMax == 2);
+        }
+        else
+        {
+            writer.Write(settings.WordMax);
+            writer.Write(settings.PairDistance);
+        }
+
+        writer.Write(settings.CharMin);
+        writer.Write(settings.CharMax);
+        writer.Write(settings.CharAcrossWords);
+        writer.Write(settings.WordWeight);
+        writer.Write(settings.CharWeight);
+        if (version == MultiView)
+        {
+            writer.Write(settings.StemWords);
+        }
+    }
+
+    private static FeatureSettings ReadSettings(BinaryReader reader, byte version)
+    {
+        var (wordMax, pairDistance) = version == SingleView
+            ? (reader.ReadBoolean() ? 2 : 1, 0)
+            : (Count(reader.ReadInt32(), 0, 8), Count(reader.ReadInt32(), 0, FeatureHashing.MaxPairDistance));
+        var settings = new FeatureSettings(wordMax, pairDistance, reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadSingle(), reader.ReadSingle());
+        return version == SingleView ? settings : settings with { StemWords = reader.ReadBoolean() };
     }
 
     private static int Count(int value, int min, int max) =>

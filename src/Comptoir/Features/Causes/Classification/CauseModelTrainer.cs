@@ -1,10 +1,10 @@
 namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
-/// Trains a <see cref="CauseModel"/>: one-vs-rest linear SVMs (<see cref="LinearSvmSolver"/>) over TF-IDF
-/// features (<see cref="TextFeaturiser"/>), causes trained in parallel, optionally NB-scaled, plus a share of a
-/// softmax regression (<see cref="SoftmaxRegression"/>) folded into the same weights, then a confidence temperature fitted
-/// on examples the scorer did not see (<see cref="TemperatureCalibration"/>).
+/// Trains a <see cref="CauseModel"/>: for each view of the text, one-vs-rest linear SVMs over its TF-IDF
+/// features plus a share of a softmax regression (<see cref="ViewScorer"/>); the views' scorers side by side
+/// in one weight matrix; then a confidence temperature fitted on examples the scorer did not see
+/// (<see cref="TemperatureCalibration"/>).
 /// </summary>
 public static class CauseModelTrainer
 {
@@ -23,8 +23,8 @@ public static class CauseModelTrainer
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = ct };
 
         var temperature = FitTemperature(texts, truth, labels.Length, options, parallel);
-        var (featuriser, weights, bias) = Fit(texts, truth, labels.Length, options, parallel);
-        return new CauseModel(featuriser, labels, weights, bias, temperature);
+        var (views, weights, bias) = Fit(texts, truth, labels.Length, options, parallel);
+        return new CauseModel(views, labels, weights, bias, temperature);
     }
 
     private static void Validate(IReadOnlyList<LabelledText> examples, CauseModelOptions options)
@@ -42,8 +42,11 @@ public static class CauseModelTrainer
         if (options.Cost <= 0 || options.MinDocumentFrequency < 1 || options.CharNGramMin < 0 || options.CharNGramMax < 0
             || options.WordWeight < 0 || options.CharWeight < 0 || options.WordWeight + options.CharWeight <= 0
             || options.CalibrationFraction is < 0 or >= 1
+            || options.WordPairDistance is < 0 or 1 or > FeatureHashing.MaxPairDistance || options.CrammerSingerCost <= 0
             || options.LogisticWeight < 0 || options.LogisticL2 <= 0 || options.LogisticEpochs < 1
-            || options.NaiveBayesSmoothing <= 0 || options.NaiveBayesInterpolation is < 0 or > 1)
+            || options.NaiveBayesSmoothing <= 0 || options.NaiveBayesInterpolation is < 0 or > 1
+            || options.ExtraViews.Any(v => v.Weight <= 0 || v.WordNGramMax is < 0 or > 8 || v.CharNGramMin < 0 || v.CharNGramMax < v.CharNGramMin
+                || (v.CharNGramMin == 0 && v.CharNGramMax > 0) || v.WordNGramMax + v.CharNGramMax == 0))
         {
             throw new ArgumentException("The training options are out of range.", nameof(options));
         }
@@ -85,8 +88,8 @@ public static class CauseModelTrainer
                 continue;
             }
 
-            var (featuriser, weights, bias) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
-            var model = new CauseModel(featuriser, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0);
+            var (views, weights, bias) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
+            var model = new CauseModel(views, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0);
             foreach (var i in held)
             {
                 heldScores.Add(model.Scores(texts[i]).ToArray());
@@ -97,152 +100,39 @@ public static class CauseModelTrainer
         return heldScores.Count < 10 ? 1.0 : TemperatureCalibration.Fit([.. heldScores], [.. heldTruth]);
     }
 
-    private static (TextFeaturiser Featuriser, float[] Weights, float[] Bias) Fit(
+    /// <summary>
+    /// Fits every view apart (<see cref="ViewScorer"/>) and sets their weight matrices side by side, each
+    /// times its view's weight; the biases add up.
+    /// </summary>
+    private static (TextFeaturiser[] Views, float[] Weights, float[] Bias) Fit(
         string[] texts, int[] truth, int labelCount, CauseModelOptions options, ParallelOptions parallel)
     {
-        var settings = new FeatureSettings(options.WordBigrams, options.CharNGramMin, options.CharNGramMax, options.CharAcrossWords, (float)options.WordWeight, (float)options.CharWeight);
-        var (featuriser, x) = TextFeaturiser.Fit(texts, settings, options.MinDocumentFrequency, parallel);
-        var squaredNorms = new double[x.Rows];
-        for (var i = 0; i < x.Rows; i++)
-        {
-            foreach (var v in x.Values(i))
-            {
-                squaredNorms[i] += v * v;
-            }
-        }
-
-        var features = featuriser.FeatureCount;
-        var ratios = options.NaiveBayesScaling ? LogCountRatios(x, truth, labelCount, options.NaiveBayesSmoothing) : null;
-        var weights = new float[features * labelCount];
+        var main = new CauseFeatureView(options.WordBigrams ? 2 : 1, options.CharNGramMin, options.CharNGramMax, options.CharAcrossWords);
+        var specs = options.ExtraViews.Prepend(main).ToArray();
+        var views = new TextFeaturiser[specs.Length];
+        var blocks = new float[specs.Length][];
         var bias = new float[labelCount];
-        Parallel.For(
-            0,
-            labelCount,
-            parallel,
-            () => (Weights: new double[features + 1], Positive: new bool[x.Rows], Scaled: ratios is null ? null : new float[x.NonZeros], Norms: ratios is null ? null : new double[x.Rows]),
-            (c, _, local) =>
-            {
-                var positives = 0;
-                for (var i = 0; i < truth.Length; i++)
-                {
-                    local.Positive[i] = truth[i] == c;
-                    positives += truth[i] == c ? 1 : 0;
-                }
-
-                var (costPositive, costNegative) = (options.Cost, options.Cost);
-                if (options.BalanceClasses && positives > 0)
-                {
-                    costPositive = options.Cost * truth.Length / (2.0 * positives);
-                    costNegative = options.Cost * truth.Length / (2.0 * (truth.Length - positives));
-                }
-
-                var (matrix, norms) = (x, squaredNorms);
-                if (ratios is not null)
-                {
-                    matrix = x.Scaled(ratios.AsSpan(c * features, features), local.Scaled!);
-                    norms = local.Norms!;
-                    for (var i = 0; i < matrix.Rows; i++)
-                    {
-                        norms[i] = 0;
-                        foreach (var v in matrix.Values(i))
-                        {
-                            norms[i] += v * v;
-                        }
-                    }
-                }
-
-                LinearSvmSolver.Train(matrix, norms, local.Positive, costPositive, costNegative, options.Tolerance,
-                    options.MaxIterations, options.Seed + c, local.Weights, parallel.CancellationToken);
-                if (ratios is null)
-                {
-                    for (var f = 0; f < features; f++)
-                    {
-                        weights[(f * labelCount) + c] = (float)local.Weights[f];
-                    }
-                }
-                else
-                {
-                    // The SVM saw x ∘ r, so its weight on the raw feature is w ∘ r; interpolated as in NB-SVM.
-                    var mean = 0.0;
-                    for (var f = 0; f < features; f++)
-                    {
-                        mean += Math.Abs(local.Weights[f]);
-                    }
-
-                    mean /= Math.Max(1, features);
-                    var beta = options.NaiveBayesInterpolation;
-                    var r = ratios.AsSpan(c * features, features);
-                    for (var f = 0; f < features; f++)
-                    {
-                        weights[(f * labelCount) + c] = (float)(((beta * local.Weights[f]) + ((1 - beta) * mean)) * r[f]);
-                    }
-                }
-
-                bias[c] = (float)local.Weights[features];
-                return local;
-            },
-            _ => { });
-
-        if (options.LogisticWeight > 0)
+        for (var v = 0; v < specs.Length; v++)
         {
-            var logisticWeights = new float[weights.Length];
-            var logisticBias = new float[labelCount];
-            SoftmaxRegression.Train(x, truth, labelCount, options.LogisticL2, options.LogisticEpochs, options.Seed, logisticWeights, logisticBias, parallel.CancellationToken);
-            var mix = (float)options.LogisticWeight;
-            for (var j = 0; j < weights.Length; j++)
+            var spec = specs[v];
+            var settings = v == 0
+                ? new FeatureSettings(spec.WordNGramMax, options.WordPairDistance, spec.CharNGramMin, spec.CharNGramMax, spec.CharAcrossWords, (float)options.WordWeight, (float)options.CharWeight, options.StemWords)
+                : new FeatureSettings(spec.WordNGramMax, 0, spec.CharNGramMin, spec.CharNGramMax, spec.CharAcrossWords, spec.WordNGramMax > 0 ? 1f : 0f, spec.CharNGramMax > 0 ? 1f : 0f);
+            var (featuriser, weights, viewBias) = ViewScorer.Fit(texts, truth, labelCount, settings, options, parallel);
+            var scale = (float)spec.Weight;
+            for (var j = 0; j < weights.Length && scale != 1; j++)
             {
-                weights[j] += mix * logisticWeights[j];
+                weights[j] *= scale;
             }
 
             for (var c = 0; c < labelCount; c++)
             {
-                bias[c] += mix * logisticBias[c];
+                bias[c] += scale * viewBias[c];
             }
+
+            (views[v], blocks[v]) = (featuriser, weights);
         }
 
-        return (featuriser, weights, bias);
-    }
-
-    /// <summary>
-    /// NB-SVM log-count ratios r[c * features + f] = log((p_f / |p|₁) / (q_f / |q|₁)), p and q being the
-    /// α-smoothed numbers of texts containing feature f inside and outside cause c.
-    /// </summary>
-    internal static float[] LogCountRatios(SparseMatrix x, int[] truth, int labelCount, double smoothing)
-    {
-        var features = x.Columns;
-        var inside = new double[labelCount * features];
-        var total = new double[features];
-        for (var i = 0; i < x.Rows; i++)
-        {
-            var offset = truth[i] * features;
-            foreach (var f in x.Indices(i))
-            {
-                inside[offset + f]++;
-                total[f]++;
-            }
-        }
-
-        var grandTotal = total.Sum();
-        var ratios = new float[labelCount * features];
-        for (var c = 0; c < labelCount; c++)
-        {
-            var offset = c * features;
-            var insideTotal = 0.0;
-            for (var f = 0; f < features; f++)
-            {
-                insideTotal += inside[offset + f];
-            }
-
-            var pNorm = insideTotal + (smoothing * features);
-            var qNorm = grandTotal - insideTotal + (smoothing * features);
-            for (var f = 0; f < features; f++)
-            {
-                var p = (inside[offset + f] + smoothing) / pNorm;
-                var q = (total[f] - inside[offset + f] + smoothing) / qNorm;
-                ratios[offset + f] = (float)Math.Log(p / q);
-            }
-        }
-
-        return ratios;
+        return (views, blocks.Length == 1 ? blocks[0] : [.. blocks.SelectMany(b => b)], bias);
     }
 }

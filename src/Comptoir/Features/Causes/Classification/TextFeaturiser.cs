@@ -1,8 +1,8 @@
 namespace Comptoir.Features.Causes.Classification;
 
 /// <summary>
-/// Turns a text into a sparse TF-IDF vector: folded tokens (<see cref="TextTokeniser"/>), word unigrams and
-/// bigrams in one block, character n-grams in another (<see cref="FeatureHashing"/>), sublinear term
+/// Turns a text into a sparse TF-IDF vector (one view of the text): folded tokens (<see cref="TextTokeniser"/>),
+/// word n-grams in one block, character n-grams in another (<see cref="FeatureHashing"/>), sublinear term
 /// frequency (1 + ln tf) times smoothed IDF, each block L2-normalised and weighted, then the whole vector
 /// L2-normalised.
 /// </summary>

@@ -14,7 +14,9 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// (<c>none</c> for no character n-grams), <c>--word-bigrams true|false</c>, <c>--min-df</c>,
 /// <c>--word-weight</c>, <c>--char-across-words true|false</c>, <c>--balance true|false</c>, <c>--nb true|false</c>,
 /// <c>--nb-alpha</c>, <c>--nb-beta</c>, <c>--logistic W</c> (0: SVM alone), <c>--logistic-l2</c>,
-/// <c>--logistic-epochs</c>, <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation).
+/// <c>--logistic-epochs</c>, <c>--word-pairs D</c> (pairs of words up to D apart), <c>--stem true|false</c>, <c>--views "w1-3;x1-6*0.5"</c> (further views of the text, see
+/// <see cref="CauseFeatureView.Parse"/>; <c>none</c> for the main view alone), <c>--loss squared-hinge|hinge</c>, <c>--multiclass ovr|cs|ovr+cs</c> (cs: Crammer–Singer; ovr+cs: both added, cs with <c>--cs-cost</c>),
+/// <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation).
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {
@@ -330,6 +332,56 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
             options = options with { LogisticL2 = PositiveNumber("logistic-l2", l2) };
         }
 
+        options = options with { WordPairDistance = arguments.GetInt("word-pairs", options.WordPairDistance) };
+        if (arguments.Get("stem") is { } stem)
+        {
+            options = options with { StemWords = Flag("stem", stem) };
+        }
+
+        if (arguments.Get("views") is { } views)
+        {
+            try
+            {
+                options = options with { ExtraViews = views == "none" ? [] : [.. views.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(CauseFeatureView.Parse)] };
+            }
+            catch (FormatException e)
+            {
+                throw new CommandException($"--views: {e.Message}");
+            }
+        }
+
+        if (arguments.Get("multiclass") is { } multiclass)
+        {
+            options = options with
+            {
+                Multiclass = multiclass switch
+                {
+                    "ovr" => MulticlassMethod.OneVsRest,
+                    "cs" => MulticlassMethod.CrammerSinger,
+                    "ovr+cs" => MulticlassMethod.Both,
+                    _ => throw new CommandException($"--multiclass must be ovr, cs or ovr+cs, not '{multiclass}'."),
+                },
+            };
+        }
+
+        if (arguments.Get("cs-cost") is { } csCost)
+        {
+            options = options with { CrammerSingerCost = PositiveNumber("cs-cost", csCost) };
+        }
+
+        if (arguments.Get("loss") is { } loss)
+        {
+            options = options with
+            {
+                Loss = loss switch
+                {
+                    "squared-hinge" => SvmLoss.SquaredHinge,
+                    "hinge" => SvmLoss.Hinge,
+                    _ => throw new CommandException($"--loss must be squared-hinge or hinge, not '{loss}'."),
+                },
+            };
+        }
+
         options = options with { LogisticEpochs = arguments.GetInt("logistic-epochs", options.LogisticEpochs) };
         if (arguments.Get("calibration") is { } calibration)
         {
@@ -350,5 +402,5 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 
     private static string Describe(CauseModelOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}");
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}");
 }
