@@ -81,7 +81,7 @@ public static class BusinessClock
     }
 
     /// <summary>Local wall-clock time to UTC; a time skipped by a spring-forward change opens at the first valid minute.</summary>
-    private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
+    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(unspecified))

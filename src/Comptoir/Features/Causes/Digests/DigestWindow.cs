@@ -1,3 +1,5 @@
+using Comptoir.Platform.Time;
+
 namespace Comptoir.Features.Causes.Digests;
 
 /// <summary>
@@ -17,15 +19,6 @@ public static class DigestWindow
     }
 
     /// <summary>A local wall-clock time as the UTC hour it falls in (a time skipped by a spring-forward change moves to the first valid minute).</summary>
-    private static DateTimeOffset HourAt(DateOnly day, TimeOnly at, TimeZoneInfo zone)
-    {
-        var local = DateTime.SpecifyKind(day.ToDateTime(at), DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-
-        var utc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
-        return CauseCounts.StartOf(CauseCounts.HourOf(utc));
-    }
+    private static DateTimeOffset HourAt(DateOnly day, TimeOnly at, TimeZoneInfo zone) =>
+        CauseCounts.StartOf(CauseCounts.HourOf(BusinessClock.ToUtc(day.ToDateTime(at), zone)));
 }

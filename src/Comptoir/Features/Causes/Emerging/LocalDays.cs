@@ -1,3 +1,5 @@
+using Comptoir.Platform.Time;
+
 namespace Comptoir.Features.Causes.Emerging;
 
 /// <summary>Calendar days as they are lived in a time zone, and the UTC instants they span.</summary>
@@ -7,17 +9,7 @@ public static class LocalDays
     public static DateOnly Of(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>The first instant of a local day; where a clock change skips midnight, the first minute that exists.</summary>
-    public static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(zone);
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
-    }
+    public static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone) => BusinessClock.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
 
     /// <summary>From the start of the local day to the start of the next (23 or 25 hours on the days clocks change).</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Window(DateOnly day, TimeZoneInfo zone) => (Start(day, zone), Start(day.AddDays(1), zone));

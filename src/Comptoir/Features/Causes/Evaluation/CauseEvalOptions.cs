@@ -1,0 +1,144 @@
+using System.Globalization;
+using Comptoir.Features.Causes.Classification;
+using Comptoir.Platform.Commands;
+
+namespace Comptoir.Features.Causes.Evaluation;
+
+/// <summary>The training options of <c>causes eval</c>: read from its arguments over the defaults, and described in its report.</summary>
+internal static class CauseEvalOptions
+{
+    public static CauseModelOptions Parse(CommandArguments arguments)
+    {
+        var options = new CauseModelOptions();
+        if (arguments.Get("cost") is { } cost)
+        {
+            options = options with { Cost = PositiveNumber("cost", cost) };
+        }
+
+        if (arguments.Get("word-weight") is { } wordWeight)
+        {
+            options = options with { WordWeight = PositiveNumber("word-weight", wordWeight) };
+        }
+
+        if (arguments.Get("char-ngrams") is { } chars)
+        {
+            var parts = chars.Split('-');
+            options = chars == "none"
+                ? options with { CharNGramMin = 0, CharNGramMax = 0, CharWeight = 0 }
+                : parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var min) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var max) && min is >= 1 and <= 8 && max >= min && max <= 8
+                    ? options with { CharNGramMin = min, CharNGramMax = max }
+                    : throw new CommandException($"--char-ngrams must be written MIN-MAX, such as 2-5, or none; not '{chars}'.");
+        }
+
+        if (arguments.Get("word-bigrams") is { } bigrams)
+        {
+            options = options with { WordBigrams = Flag("word-bigrams", bigrams) };
+        }
+
+        if (arguments.Get("char-across-words") is { } across)
+        {
+            options = options with { CharAcrossWords = Flag("char-across-words", across) };
+        }
+
+        if (arguments.Get("balance") is { } balance)
+        {
+            options = options with { BalanceClasses = Flag("balance", balance) };
+        }
+
+        if (arguments.Get("nb") is { } nb)
+        {
+            options = options with { NaiveBayesScaling = Flag("nb", nb) };
+        }
+
+        if (arguments.Get("nb-beta") is { } beta)
+        {
+            options = options with { NaiveBayesInterpolation = PositiveNumber("nb-beta", beta) };
+        }
+
+        if (arguments.Get("nb-alpha") is { } alpha)
+        {
+            options = options with { NaiveBayesSmoothing = PositiveNumber("nb-alpha", alpha) };
+        }
+
+        if (arguments.Get("logistic") is { } logistic)
+        {
+            options = options with { LogisticWeight = logistic == "0" ? 0 : PositiveNumber("logistic", logistic) };
+        }
+
+        if (arguments.Get("logistic-l2") is { } l2)
+        {
+            options = options with { LogisticL2 = PositiveNumber("logistic-l2", l2) };
+        }
+
+        options = options with { WordPairDistance = arguments.GetInt("word-pairs", options.WordPairDistance) };
+        if (arguments.Get("stem") is { } stem)
+        {
+            options = options with { StemWords = Flag("stem", stem) };
+        }
+
+        if (arguments.Get("views") is { } views)
+        {
+            try
+            {
+                options = options with { ExtraViews = views == "none" ? [] : [.. views.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(CauseFeatureView.Parse)] };
+            }
+            catch (FormatException e)
+            {
+                throw new CommandException($"--views: {e.Message}");
+            }
+        }
+
+        if (arguments.Get("multiclass") is { } multiclass)
+        {
+            options = options with
+            {
+                Multiclass = multiclass switch
+                {
+                    "ovr" => MulticlassMethod.OneVsRest,
+                    "cs" => MulticlassMethod.CrammerSinger,
+                    "ovr+cs" => MulticlassMethod.Both,
+                    _ => throw new CommandException($"--multiclass must be ovr, cs or ovr+cs, not '{multiclass}'."),
+                },
+            };
+        }
+
+        if (arguments.Get("cs-cost") is { } csCost)
+        {
+            options = options with { CrammerSingerCost = PositiveNumber("cs-cost", csCost) };
+        }
+
+        if (arguments.Get("loss") is { } loss)
+        {
+            options = options with
+            {
+                Loss = loss switch
+                {
+                    "squared-hinge" => SvmLoss.SquaredHinge,
+                    "hinge" => SvmLoss.Hinge,
+                    _ => throw new CommandException($"--loss must be squared-hinge or hinge, not '{loss}'."),
+                },
+            };
+        }
+
+        options = options with { LogisticEpochs = arguments.GetInt("logistic-epochs", options.LogisticEpochs) };
+        if (arguments.Get("calibration") is { } calibration)
+        {
+            options = options with { CalibrationFraction = double.TryParse(calibration, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and < 1 ? fraction : throw new CommandException($"--calibration must be a fraction in [0, 1), not '{calibration}'.") };
+        }
+
+        var minDf = arguments.GetInt("min-df", options.MinDocumentFrequency);
+        return minDf >= 1 ? options with { MinDocumentFrequency = minDf } : throw new CommandException("--min-df must be at least 1.");
+    }
+
+    private static double PositiveNumber(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new CommandException($"--{name} must be a positive number, not '{value}'.");
+
+    private static bool Flag(string name, string value) =>
+        bool.TryParse(value, out var flag) ? flag : throw new CommandException($"--{name} must be true or false, not '{value}'.");
+
+    public static string Describe(CauseModelOptions o) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}");
+}
