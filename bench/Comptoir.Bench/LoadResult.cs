@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Comptoir.Bench;
 
-/// <summary>Throughput and latency percentiles of one closed-loop load run.</summary>
+/// <summary>Throughput and latency percentiles of one load run, closed-loop or open-loop.</summary>
 internal sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, double[] LatenciesMs)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
@@ -44,5 +44,49 @@ internal sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, 
             }
         }));
         return new LoadResult(requests, failures, watch.Elapsed, [.. latencies]);
+    }
+
+    /// <summary>
+    /// Open loop: requests arrive at <paramref name="perSecond"/> on average, at exponentially distributed
+    /// intervals (a Poisson process, fixed seed), whether or not earlier ones have answered, as requests from
+    /// many independent people do. Each latency runs from the request's scheduled arrival, so a server that
+    /// falls behind is charged for the wait it causes (no coordinated omission).
+    /// </summary>
+    public static async Task<LoadResult> RunOpenAsync(double perSecond, TimeSpan duration, Func<long, Task<bool>> send)
+    {
+        var random = new Random(11);
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var failures = 0;
+        var inFlight = new List<Task>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var due = TimeSpan.Zero;
+        for (var n = 1L; ; n++)
+        {
+            due += TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) / perSecond);
+            if (due >= duration)
+            {
+                break;
+            }
+
+            if (due > watch.Elapsed)
+            {
+                await Task.Delay(due - watch.Elapsed);
+            }
+
+            var scheduled = due;
+            var sequence = n;
+            inFlight.Add(Task.Run(async () =>
+            {
+                var ok = await send(sequence);
+                latencies.Add((watch.Elapsed - scheduled).TotalMilliseconds);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+        return new LoadResult(inFlight.Count, failures, watch.Elapsed, [.. latencies]);
     }
 }

@@ -18,12 +18,14 @@ namespace Comptoir.Bench;
 /// <summary>
 /// "Next conversation" over the HTTP API with 600 advisors signed in (the full organisation's 500 plus a
 /// peak reinforcement of 100) and thousands of conversations waiting: C advisors at a time ask for the next
-/// one, close it, and ask again. The same run measures a trivial authenticated read (<c>/api/me</c>) at the
-/// same concurrency, the floor of an authenticated request on this machine.
+/// one, close it, and ask again (closed loop: the saturation throughput). Then requests arrive at fixed
+/// average rates from all the advisors, whatever the answers' speed (open loop: the latency at a given load).
+/// The same run measures a trivial authenticated read (<c>/api/me</c>) at the closed loop's concurrency,
+/// the floor of an authenticated request on this machine.
 /// </summary>
 internal static partial class NextConversationBenchmark
 {
-    public static async Task RunAsync(string provider, int advisors, int waiting, int concurrency, int seconds, string? postgres)
+    public static async Task RunAsync(string provider, int advisors, int waiting, int concurrency, int seconds, IReadOnlyList<double> rates, string? postgres)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, postgres);
         await using var host = new BenchHost(database);
@@ -40,7 +42,7 @@ internal static partial class NextConversationBenchmark
         var me = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), async (c, n) =>
             (await clients[(int)(n % clients.Length)].GetAsync("/api/me")).IsSuccessStatusCode);
         var closeLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-        var next = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), async (c, n) =>
+        async Task<bool> TakeAndCloseAsync(long n)
         {
             var client = clients[(int)(n % clients.Length)];
             var response = await client.PostAsync("/api/conversations/next", null);
@@ -54,14 +56,25 @@ internal static partial class NextConversationBenchmark
             await client.PostAsJsonAsync($"/api/conversations/{id}/close", new { reason = "Résolu" });
             closeLatencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
-        });
-        var remaining = await CountWaitingAsync(host);
+        }
 
-        Console.WriteLine($"{provider}: {team.Count} advisors signed in, {waiting} conversations waiting at start, {concurrency} at a time, {seconds} s");
-        Console.WriteLine($"  GET /api/me (authenticated floor): {me}");
-        Console.WriteLine($"  POST /api/conversations/next: {next}");
+        var next = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), (_, n) => TakeAndCloseAsync(n));
+        var closes = closeLatencies.Count;
+        Console.WriteLine($"{provider}: {team.Count} advisors signed in, {waiting} conversations waiting at start, {seconds} s per run");
+        Console.WriteLine($"  GET /api/me (authenticated floor), {concurrency} at a time: {me}");
+        Console.WriteLine($"  POST /api/conversations/next, {concurrency} at a time (closed loop: saturation): {next}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  (each followed by a close, p95 {new LoadResult(closeLatencies.Count, 0, TimeSpan.FromSeconds(1), [.. closeLatencies]).Percentile(95):F1} ms; {remaining} still waiting at the end)"));
+            $"    (each followed by a close, p95 {new LoadResult(closes, 0, TimeSpan.FromSeconds(1), [.. closeLatencies]).Percentile(95):F1} ms)"));
+
+        // Open loop: the advisors ask at a given rate, whatever the answers' speed (22,000 contacts a day
+        // make about 2 requests/s at the busiest hour).
+        foreach (var rate in rates)
+        {
+            var open = await LoadResult.RunOpenAsync(rate, TimeSpan.FromSeconds(seconds), TakeAndCloseAsync);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  POST /api/conversations/next, arriving at {rate}/s (open loop): {open}"));
+        }
+
+        Console.WriteLine($"  {await CountWaitingAsync(host)} conversations still waiting at the end");
     }
 
     /// <summary>Adds peak reinforcement advisors until the organisation has <paramref name="advisors"/>, all available.</summary>

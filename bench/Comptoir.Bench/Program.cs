@@ -6,7 +6,7 @@ namespace Comptoir.Bench;
 /// Benchmarks of Comptoir, each comparing against a reference measured in the same run (docs/benchmarks.md).
 ///   ingest --db sqlite|postgres --contacts N --producers P
 ///   http   --db sqlite|postgres --clients C --seconds S
-///   next   --db sqlite|postgres --advisors A --waiting W --requests R --concurrency C
+///   next   --db sqlite|postgres --advisors A --waiting W --concurrency C --seconds S --rates 20,50,100
 ///   digest --db sqlite|postgres --years Y --contacts N --runs R
 /// PostgreSQL runs read the server's connection string from COMPTOIR_BENCH_POSTGRES.
 /// </summary>
@@ -28,7 +28,8 @@ internal static class BenchMain
                 await HttpBenchmark.RunAsync(Option("db", "sqlite"), Number("clients", 8), Number("seconds", 20), postgres);
                 return 0;
             case "next":
-                await NextConversationBenchmark.RunAsync(Option("db", "sqlite"), Number("advisors", 600), Number("waiting", 20_000), Number("concurrency", 16), Number("seconds", 20), postgres);
+                await NextConversationBenchmark.RunAsync(Option("db", "sqlite"), Number("advisors", 600), Number("waiting", 20_000), Number("concurrency", 16), Number("seconds", 20),
+                    [.. Option("rates", "20,50,100").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture))], postgres);
                 return 0;
             case "digest":
                 await DigestBenchmark.RunAsync(Option("db", "sqlite"), Number("years", 3), Number("contacts", 20_000_000), Number("runs", 21), postgres);

@@ -16,9 +16,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.CloseReason).HasMaxLength(100);
         builder.Property(c => c.ThreadKey).HasMaxLength(300);
 
-        // "Next conversation": a queue's waiting work read in order of urgency straight from the index.
-        builder.HasIndex(c => new { c.QueueId, c.Status, c.AssignedToId, c.Owner, c.Priority, c.FirstResponseDueAt, c.Id })
-            .IsDescending(false, false, false, false, true, false, false)
+        // "Next conversation": a queue's waiting work read in order of urgency straight from the index. Only
+        // waiting items are indexed: PostgreSQL reads an index in order after equalities only, not after
+        // "AssignedToId IS NULL", so with that column in the key it sorted every waiting item of the queue.
+        builder.HasIndex(c => new { c.QueueId, c.Owner, c.Priority, c.FirstResponseDueAt, c.Id })
+            .IsDescending(false, false, true, false, false)
+            .HasFilter("\"Status\" = 'New' AND \"AssignedToId\" IS NULL")
             .HasDatabaseName("IX_Conversations_Waiting");
         builder.HasIndex(c => new { c.AssignedToId, c.Status });
         builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt });

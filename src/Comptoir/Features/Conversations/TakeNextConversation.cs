@@ -17,7 +17,7 @@ public static class TakeNextConversation
     public sealed record Response(long ConversationId, string Subject, Channel Channel, string Queue);
 
     /// <summary>Filled by member initialisation, which EF can put under a UNION (a constructor it cannot).</summary>
-    private sealed class Waiting
+    internal sealed class Waiting
     {
         public long Id { get; init; }
 
@@ -87,21 +87,7 @@ public static class TakeNextConversation
         IQueryable<Waiting>? candidates = null;
         foreach (var queueId in queueIds)
         {
-            var queue = db.Conversations.AsNoTracking()
-                .Where(c => c.QueueId == queueId && c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
-            if (voiceFull)
-            {
-                queue = queue.Where(c => c.Channel != Channel.Phone);
-            }
-            else if (writtenFull)
-            {
-                queue = queue.Where(c => c.Channel == Channel.Phone);
-            }
-
-            var top = queue
-                .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
-                .Take(3)
-                .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
+            var top = MostUrgent(db, queueId, voiceFull, writtenFull);
             candidates = candidates is null ? top : candidates.Concat(top);
         }
 
@@ -126,6 +112,30 @@ public static class TakeNextConversation
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A queue's three most urgent waiting items, read in order from the partial index of waiting work
+    /// (<c>IX_Conversations_Waiting</c>), without a sort; only calls, or only written contacts, when the
+    /// advisor's capacity for the other kind is full.
+    /// </summary>
+    internal static IQueryable<Waiting> MostUrgent(ComptoirDbContext db, int queueId, bool voiceFull, bool writtenFull)
+    {
+        var queue = db.Conversations.AsNoTracking()
+            .Where(c => c.QueueId == queueId && c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
+        if (voiceFull)
+        {
+            queue = queue.Where(c => c.Channel != Channel.Phone);
+        }
+        else if (writtenFull)
+        {
+            queue = queue.Where(c => c.Channel == Channel.Phone);
+        }
+
+        return queue
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
+            .Take(3)
+            .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Features.Routing;
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Comptoir.Tests.Features.Conversations;
@@ -31,6 +32,48 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
         var priorityFirst = await host.ConversationAsync(late.ConversationId);
         Assert.Equal(ConversationStatus.Open, priorityFirst.Status);
         Assert.Equal(await host.QueryAsync(c => c.ServiceSites.Where(s => s.Code == "DAKAR").Select(s => (int?)s.Id).SingleAsync()), priorityFirst.AssignedSiteId);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_queue_s_most_urgent_waiting_items_are_read_in_order_from_the_waiting_index_without_a_sort(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        var queueId = await host.QueryAsync(c => c.Queues.Where(q => q.Code == "FUEL").Select(q => q.Id).SingleAsync());
+
+        var plans = await host.QueryAsync(async c =>
+        {
+            var result = new List<string>();
+            await c.Database.OpenConnectionAsync();
+            await using var transaction = await c.Database.BeginTransactionAsync();
+            if (db == Db.PostgreSql)
+            {
+                // The test database is small: without this the planner may rightly prefer to scan the table.
+                await c.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off");
+            }
+
+            foreach (var (voiceFull, writtenFull) in new[] { (false, false), (true, false), (false, true) })
+            {
+                await using var command = TakeNextConversation.MostUrgent(c, queueId, voiceFull, writtenFull).CreateDbCommand();
+                command.Transaction = transaction.GetDbTransaction();
+                command.CommandText = (db == Db.PostgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
+                await using var reader = await command.ExecuteReaderAsync();
+                var plan = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(reader.FieldCount - 1));
+                }
+
+                result.Add(string.Join('\n', plan));
+            }
+
+            return result;
+        });
+
+        Assert.All(plans, plan =>
+        {
+            Assert.Contains("IX_Conversations_Waiting", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain(db == Db.PostgreSql ? "Sort" : "TEMP B-TREE", plan, StringComparison.Ordinal);
+        });
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -855,9 +855,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.HasIndex("StoreId", "Status");
 
-                    b.HasIndex("QueueId", "Status", "AssignedToId", "Owner", "Priority", "FirstResponseDueAt", "Id")
-                        .IsDescending(false, false, false, false, true, false, false)
-                        .HasDatabaseName("IX_Conversations_Waiting");
+                    b.HasIndex("QueueId", "Owner", "Priority", "FirstResponseDueAt", "Id")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_Conversations_Waiting")
+                        .HasFilter("\"Status\" = 'New' AND \"AssignedToId\" IS NULL");
 
                     b.ToTable("Conversations");
                 });
