@@ -62,6 +62,9 @@ public sealed class RoutingCatalog(IServiceScopeFactory scopes, TimeProvider tim
         return snapshot;
     }
 
+    /// <summary>Reads the catalogue through a context the caller holds, without keeping it (a change not committed yet).</summary>
+    public Task<Snapshot> ReadWithoutKeepingAsync(ComptoirDbContext db, CancellationToken cancellationToken) => LoadAsync(db, cancellationToken);
+
     private async Task<Snapshot> LoadAsync(ComptoirDbContext db, CancellationToken cancellationToken)
     {
         var activities = await db.Activities.AsNoTracking().Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);

@@ -9,6 +9,7 @@ public static class RoutingSetup
         builder.Services.AddSingleton<BalanceQueues>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BalanceQueues>());
         builder.Services.AddSingleton<CheckServiceLevels>();
+        builder.Services.AddSingleton<MoveDeadlines>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckServiceLevels>());
         return builder;
     }

@@ -8,4 +8,10 @@ public sealed record BusinessCalendar(WeeklyHours Hours, TimeZoneInfo Zone, IRea
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan open) => BusinessClock.Add(start, open, Hours, Zone, ClosedDays);
 
     public TimeSpan OpenTimeBetween(DateTimeOffset from, DateTimeOffset to) => BusinessClock.OpenTimeBetween(from, to, Hours, Zone, ClosedDays);
+
+    /// <summary>Whether both calendars count the same open time: same zone, same hours every day, same closed days.</summary>
+    public bool CountsLike(BusinessCalendar other) =>
+        Zone.Id == other.Zone.Id
+        && ClosedDays.SetEquals(other.ClosedDays)
+        && Enum.GetValues<DayOfWeek>().All(day => Hours.On(day).SequenceEqual(other.Hours.On(day)));
 }

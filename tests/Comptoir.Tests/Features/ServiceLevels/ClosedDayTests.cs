@@ -75,12 +75,71 @@ public sealed class ClosedDayTests
 
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Created, closure.StatusCode);
-        Assert.Equal(ParisTime(2026, 11, 21, 15, 0), (await host.ConversationAsync(before.ConversationId)).FirstResponseDueAt);
-        Assert.Equal(ParisTime(2026, 11, 21, 15, 0), (await host.ConversationAsync(unaffected.ConversationId)).FirstResponseDueAt);
-        // Saturday closed, Sunday outside the site's hours: seven hours on Monday.
+        // Saturday closed, Sunday outside the site's hours: seven hours on Monday, for the contacts already
+        // waiting as for the next ones.
+        Assert.Equal(ParisTime(2026, 11, 23, 15, 0), (await host.ConversationAsync(before.ConversationId)).FirstResponseDueAt);
+        Assert.Equal(ParisTime(2026, 11, 23, 15, 0), (await host.ConversationAsync(unaffected.ConversationId)).FirstResponseDueAt);
         Assert.Equal(ParisTime(2026, 11, 23, 15, 0), (await host.ConversationAsync(skipped.ConversationId)).FirstResponseDueAt);
         Assert.Contains("déjà fermé", twice["Date"], StringComparison.Ordinal);
         Assert.Contains("un seul lieu", nowhere["CountryCode"], StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Closing_reopening_a_day_or_changing_hours_moves_the_running_deadlines_and_only_them(Db db)
+    {
+        var clock = new FakeTimeProvider(ParisTime(2026, 11, 20, 19, 0));
+        await using var database = await TestDatabase.CreateAsync(db);
+        await using var host = new ComptoirHost(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        host.StartServer();
+        using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
+        var waiting = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        var answered = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        var closed = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        var routing = await host.Services.GetRequiredService<RoutingCatalog>().GetAsync(default);
+        var site = routing.Queues[(await host.ConversationAsync(waiting.ConversationId)).QueueId].HomeSiteIds[0];
+        var hoursBefore = await host.QueryAsync(c => c.ServiceSites.Where(s => s.Id == site).Select(s => s.ServiceHours).SingleAsync());
+        var answeredAt = ParisTime(2026, 11, 20, 19, 30);
+        await host.QueryAsync(c => c.Conversations.Where(x => x.Id == answered.ConversationId).ExecuteUpdateAsync(s => s.SetProperty(x => x.FirstResponseAt, answeredAt)));
+        await host.QueryAsync(c => c.Conversations.Where(x => x.Id == closed.ConversationId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, Comptoir.Features.Conversations.ConversationStatus.Closed)));
+        var original = await host.ConversationAsync(waiting.ConversationId);
+        var originalAnswered = await host.ConversationAsync(answered.ConversationId);
+        var originalClosed = await host.ConversationAsync(closed.ConversationId);
+
+        var closure = await admin.PostAsJsonAsync("/api/setup/service-levels/closed-days", new { date = "2026-11-21", name = "Inondation", siteId = site });
+        var whileClosed = await host.ConversationAsync(waiting.ConversationId);
+        var answeredWhileClosed = await host.ConversationAsync(answered.ConversationId);
+        var closedWhileClosed = await host.ConversationAsync(closed.ConversationId);
+        var day = await host.QueryAsync(c => c.ClosedDays.Where(d => d.Name == "Inondation").Select(d => d.Id).SingleAsync());
+        var reopening = await admin.DeleteAsync($"/api/setup/service-levels/closed-days/{day}");
+        var reopened = await host.ConversationAsync(waiting.ConversationId);
+        var weekdays = await admin.PutAsJsonAsync($"/api/setup/service-levels/sites/{site}/hours", new { hours = "Mon-Fri 08:00-20:00" });
+        var onWeekdays = await host.ConversationAsync(waiting.ConversationId);
+        // Monday 23 at 10:00 the site opens on Saturdays again. The hours already run are not counted again:
+        // the five hours left to the first response still end on Monday at 15:00, and the 45 left to the
+        // resolution on Thursday (counted afresh from the contact, they would end on Wednesday).
+        clock.SetUtcNow(ParisTime(2026, 11, 23, 10, 0));
+        await admin.PutAsJsonAsync($"/api/setup/service-levels/sites/{site}/hours", new { hours = hoursBefore });
+        var afterRunning = await host.ConversationAsync(waiting.ConversationId);
+
+        Assert.Equal(HttpStatusCode.Created, closure.StatusCode);
+        Assert.Equal(ParisTime(2026, 11, 21, 15, 0), original.FirstResponseDueAt);
+        Assert.Equal(ParisTime(2026, 11, 23, 15, 0), whileClosed.FirstResponseDueAt);
+        // 48 opening hours: Friday 1, Saturday 12 (closed: 0), Monday 12, Tuesday 12, Wednesday 11 (12), Thursday (11).
+        Assert.Equal(ParisTime(2026, 11, 25, 19, 0), original.ResolutionDueAt);
+        Assert.Equal(ParisTime(2026, 11, 26, 19, 0), whileClosed.ResolutionDueAt);
+        // Answered: only the resolution deadline runs. Closed: nothing runs.
+        Assert.Equal(originalAnswered.FirstResponseDueAt, answeredWhileClosed.FirstResponseDueAt);
+        Assert.Equal(whileClosed.ResolutionDueAt, answeredWhileClosed.ResolutionDueAt);
+        Assert.Equal(originalClosed.FirstResponseDueAt, closedWhileClosed.FirstResponseDueAt);
+        Assert.Equal(originalClosed.ResolutionDueAt, closedWhileClosed.ResolutionDueAt);
+        Assert.Equal(HttpStatusCode.NoContent, reopening.StatusCode);
+        Assert.Equal(original.FirstResponseDueAt, reopened.FirstResponseDueAt);
+        Assert.Equal(original.ResolutionDueAt, reopened.ResolutionDueAt);
+        Assert.Equal(HttpStatusCode.NoContent, weekdays.StatusCode);
+        Assert.Equal(ParisTime(2026, 11, 23, 15, 0), onWeekdays.FirstResponseDueAt);
+        Assert.Equal(ParisTime(2026, 11, 23, 15, 0), afterRunning.FirstResponseDueAt);
+        Assert.Equal(ParisTime(2026, 11, 26, 19, 0), onWeekdays.ResolutionDueAt);
+        Assert.Equal(ParisTime(2026, 11, 26, 19, 0), afterRunning.ResolutionDueAt);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

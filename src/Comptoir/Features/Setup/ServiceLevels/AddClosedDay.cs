@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Comptoir.Features.Routing;
 using Comptoir.Features.ServiceLevels;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
@@ -11,8 +10,8 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>
 /// An administrator closes a day: a public holiday of a country (its stores and the service sites located
-/// there), or a closure of one site or one store. Deadlines of the next contacts skip it; deadlines already
-/// set stay as they were.
+/// there), or a closure of one site or one store. Deadlines skip it, those of the next contacts and those
+/// already running (<see cref="MoveDeadlines"/>).
 /// </summary>
 public static class AddClosedDay
 {
@@ -33,9 +32,9 @@ public static class AddClosedDay
     }
 
     public static async Task<Results<Created<ListClosedDays.Day>, ValidationProblem>> HandleAsync(
-        Request request, ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
+        Request request, ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
     {
-        var (day, errors) = await ExecuteAsync(db, catalog, t, request, cancellationToken);
+        var (day, errors) = await ExecuteAsync(db, deadlines, t, request, cancellationToken);
         if (day is null)
         {
             return TypedResults.ValidationProblem(errors, title: t["Le jour fermé n'a pas été enregistré."]);
@@ -46,7 +45,7 @@ public static class AddClosedDay
     }
 
     public static async Task<(ClosedDay? Day, Dictionary<string, string[]> Errors)> ExecuteAsync(
-        ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, Request request, CancellationToken cancellationToken)
+        ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, Request request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var country = string.IsNullOrWhiteSpace(request.CountryCode) ? null : request.CountryCode.Trim().ToUpperInvariant();
@@ -92,9 +91,11 @@ public static class AddClosedDay
         }
 
         var day = new ClosedDay { Date = date, Name = name, CountryCode = country, SiteId = request.SiteId, StoreId = request.StoreId };
-        db.ClosedDays.Add(day);
-        await db.SaveChangesAsync(cancellationToken);
-        catalog.Invalidate();
+        await deadlines.AroundAsync(db, async () =>
+        {
+            db.ClosedDays.Add(day);
+            return await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return (day, errors);
     }
 }

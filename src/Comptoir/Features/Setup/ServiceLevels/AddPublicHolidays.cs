@@ -1,4 +1,3 @@
-using Comptoir.Features.Routing;
 using Comptoir.Features.ServiceLevels;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
@@ -11,7 +10,8 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>
 /// An administrator closes a year's national public holidays of a country in one step (fixed ones and those
-/// that follow Easter, see <see cref="PublicHolidays"/>); days already closed are left as they are.
+/// that follow Easter, see <see cref="PublicHolidays"/>); days already closed are left as they are, and
+/// the deadlines running over the new days move (<see cref="MoveDeadlines"/>).
 /// </summary>
 public static class AddPublicHolidays
 {
@@ -20,14 +20,14 @@ public static class AddPublicHolidays
     public sealed record Response(int Added);
 
     public static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(
-        Request request, ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
+        Request request, ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
     {
-        var (added, errors) = await ExecuteAsync(db, catalog, t, request, cancellationToken);
+        var (added, errors) = await ExecuteAsync(db, deadlines, t, request, cancellationToken);
         return added is { } count ? TypedResults.Ok(new Response(count)) : TypedResults.ValidationProblem(errors, title: t["Les jours fériés n'ont pas été ajoutés."]);
     }
 
     public static async Task<(int? Added, Dictionary<string, string[]> Errors)> ExecuteAsync(
-        ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, Request request, CancellationToken cancellationToken)
+        ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, Request request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var country = request.CountryCode?.Trim().ToUpperInvariant() ?? "";
@@ -46,8 +46,7 @@ public static class AddPublicHolidays
             return (null, errors);
         }
 
-        var added = await AddAsync(db, country, request.Year, cancellationToken);
-        catalog.Invalidate();
+        var added = await deadlines.AroundAsync(db, () => AddAsync(db, country, request.Year, cancellationToken), cancellationToken);
         return (added, errors);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Comptoir.Features.Routing;
+using Comptoir.Features.ServiceLevels;
 using Comptoir.Features.Staff;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
@@ -13,7 +13,7 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>Public holidays and closures of a year, on which service-level clocks stop.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
-public sealed class ClosedDaysModel(ComptoirDbContext db, RoutingCatalog catalog, TimeProvider time, IStringLocalizer<Texts> t) : PageModel
+public sealed class ClosedDaysModel(ComptoirDbContext db, MoveDeadlines deadlines, TimeProvider time, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -50,7 +50,7 @@ public sealed class ClosedDaysModel(ComptoirDbContext db, RoutingCatalog catalog
             request.SiteId = siteId;
         }
 
-        var (day, errors) = await AddClosedDay.ExecuteAsync(db, catalog, t, request, cancellationToken);
+        var (day, errors) = await AddClosedDay.ExecuteAsync(db, deadlines, t, request, cancellationToken);
         if (day is not null)
         {
             Saved = t["Jour fermé enregistré."];
@@ -64,14 +64,14 @@ public sealed class ClosedDaysModel(ComptoirDbContext db, RoutingCatalog catalog
 
     public async Task<IActionResult> OnPostHolidaysAsync(string country, CancellationToken cancellationToken)
     {
-        var (added, errors) = await AddPublicHolidays.ExecuteAsync(db, catalog, t, new AddPublicHolidays.Request(country, ShownYear), cancellationToken);
+        var (added, errors) = await AddPublicHolidays.ExecuteAsync(db, deadlines, t, new AddPublicHolidays.Request(country, ShownYear), cancellationToken);
         Saved = added is { } count ? t["{0} jours fériés ajoutés.", count] : string.Join(" ", errors.Values.SelectMany(v => v));
         return RedirectToPage(new { year = ShownYear });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await DeleteClosedDay.ExecuteAsync(db, catalog, id, cancellationToken))
+        if (!await DeleteClosedDay.ExecuteAsync(db, deadlines, id, cancellationToken))
         {
             return NotFound();
         }

@@ -1,4 +1,5 @@
 using Comptoir.Features.Routing;
+using Comptoir.Features.ServiceLevels;
 using Comptoir.Features.Staff;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
@@ -11,7 +12,7 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>Service-level policies, which applies where, and the service sites' hours the clocks run in.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
-public sealed class ServiceLevelsModel(ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t) : PageModel
+public sealed class ServiceLevelsModel(ComptoirDbContext db, RoutingCatalog catalog, MoveDeadlines deadlines, IStringLocalizer<Texts> t) : PageModel
 {
     [TempData]
     public string? Saved { get; set; }
@@ -33,7 +34,7 @@ public sealed class ServiceLevelsModel(ComptoirDbContext db, RoutingCatalog cata
         ModelState.AddErrors(nameof(HoursForm), SetOpeningHours.Validate(t, HoursForm));
         if (ModelState.IsValid)
         {
-            if (!await SetOpeningHours.ExecuteForSiteAsync(db, catalog, id, HoursForm, cancellationToken))
+            if (!await SetOpeningHours.ExecuteForSiteAsync(db, deadlines, id, HoursForm, cancellationToken))
             {
                 return NotFound();
             }

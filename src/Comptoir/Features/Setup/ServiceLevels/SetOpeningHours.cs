@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Comptoir.Features.Routing;
+using Comptoir.Features.ServiceLevels;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
 using Comptoir.Platform.Time;
@@ -12,6 +12,7 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 /// <summary>
 /// An administrator changes the hours service-level clocks run in: a service site's hours of service, or a
 /// store's opening hours (used for contacts about that store). Hours are read in the place's own time zone.
+/// The deadlines already running move with them (<see cref="MoveDeadlines"/>).
 /// </summary>
 public static class SetOpeningHours
 {
@@ -23,7 +24,7 @@ public static class SetOpeningHours
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> SiteAsync(
-        int id, Request request, ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
+        int id, Request request, ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
     {
         var errors = Validate(t, request);
         if (errors.Count > 0)
@@ -31,11 +32,11 @@ public static class SetOpeningHours
             return TypedResults.ValidationProblem(errors, title: t["Les horaires n'ont pas été enregistrés."]);
         }
 
-        return await ExecuteForSiteAsync(db, catalog, id, request, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return await ExecuteForSiteAsync(db, deadlines, id, request, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> StoreAsync(
-        int id, Request request, ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
+        int id, Request request, ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t, CancellationToken cancellationToken)
     {
         var errors = Validate(t, request);
         if (errors.Count > 0)
@@ -43,7 +44,7 @@ public static class SetOpeningHours
             return TypedResults.ValidationProblem(errors, title: t["Les horaires n'ont pas été enregistrés."]);
         }
 
-        return await ExecuteForStoreAsync(db, catalog, id, request, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return await ExecuteForStoreAsync(db, deadlines, id, request, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>The hours as <see cref="WeeklyHours"/> reads them, with its own account of what it could not read.</summary>
@@ -58,19 +59,15 @@ public static class SetOpeningHours
         return errors;
     }
 
-    public static async Task<bool> ExecuteForSiteAsync(ComptoirDbContext db, RoutingCatalog catalog, int id, Request request, CancellationToken cancellationToken)
+    public static async Task<bool> ExecuteForSiteAsync(ComptoirDbContext db, MoveDeadlines deadlines, int id, Request request, CancellationToken cancellationToken)
     {
         var hours = request.Hours.Trim();
-        var changed = await db.ServiceSites.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.ServiceHours, hours), cancellationToken);
-        catalog.Invalidate();
-        return changed > 0;
+        return await deadlines.AroundAsync(db, () => db.ServiceSites.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.ServiceHours, hours), cancellationToken), cancellationToken) > 0;
     }
 
-    public static async Task<bool> ExecuteForStoreAsync(ComptoirDbContext db, RoutingCatalog catalog, int id, Request request, CancellationToken cancellationToken)
+    public static async Task<bool> ExecuteForStoreAsync(ComptoirDbContext db, MoveDeadlines deadlines, int id, Request request, CancellationToken cancellationToken)
     {
         var hours = request.Hours.Trim();
-        var changed = await db.Stores.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.OpeningHours, hours), cancellationToken);
-        catalog.Invalidate();
-        return changed > 0;
+        return await deadlines.AroundAsync(db, () => db.Stores.Where(s => s.Id == id).ExecuteUpdateAsync(set => set.SetProperty(s => s.OpeningHours, hours), cancellationToken), cancellationToken) > 0;
     }
 }

@@ -1,4 +1,4 @@
-using Comptoir.Features.Routing;
+using Comptoir.Features.ServiceLevels;
 using Comptoir.Features.Staff;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
@@ -11,7 +11,7 @@ namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>Stores' opening hours, found by a search: the group has hundreds of stores.</summary>
 [Authorize(Roles = StaffRoles.Administrator)]
-public sealed class StoreHoursModel(ComptoirDbContext db, RoutingCatalog catalog, IStringLocalizer<Texts> t) : PageModel
+public sealed class StoreHoursModel(ComptoirDbContext db, MoveDeadlines deadlines, IStringLocalizer<Texts> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -34,7 +34,7 @@ public sealed class StoreHoursModel(ComptoirDbContext db, RoutingCatalog catalog
         ModelState.AddErrors(nameof(HoursForm), SetOpeningHours.Validate(t, HoursForm));
         if (ModelState.IsValid)
         {
-            if (!await SetOpeningHours.ExecuteForStoreAsync(db, catalog, id, HoursForm, cancellationToken))
+            if (!await SetOpeningHours.ExecuteForStoreAsync(db, deadlines, id, HoursForm, cancellationToken))
             {
                 return NotFound();
             }
