@@ -156,7 +156,7 @@ public sealed partial class ReadMailbox(
         var db = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
         var ids = items.Select(i => i.ExternalId).Distinct().ToList();
         var known = await db.RawInbound.AsNoTracking()
-            .Where(r => r.Channel == Channel.Email && r.Source == source && ids.Contains(r.ExternalId!))
+            .Where(r => r.Channel == Channel.Email && r.Source == source && r.ExternalId != null && ids.Contains(r.ExternalId))
             .Select(r => r.ExternalId!)
             .ToListAsync(cancellationToken);
         var kept = new HashSet<string>(known, StringComparer.Ordinal);

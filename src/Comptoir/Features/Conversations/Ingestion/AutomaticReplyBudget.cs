@@ -25,7 +25,7 @@ public static class AutomaticReplyBudget
 
         var since = now - Window;
         var exhausted = await db.Messages.AsNoTracking()
-            .Where(m => m.IsAutomatic && m.Direction == MessageDirection.Outbound && recipients.Contains(m.To!) && m.At >= since)
+            .Where(m => m.IsAutomatic && m.Direction == MessageDirection.Outbound && m.To != null && recipients.Contains(m.To) && m.At >= since)
             .GroupBy(m => m.To!)
             .Where(sent => sent.Count() >= max)
             .Select(sent => sent.Key)

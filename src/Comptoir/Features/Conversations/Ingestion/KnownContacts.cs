@@ -17,7 +17,7 @@ internal static class KnownContacts
         }
 
         var found = await db.Messages.AsNoTracking()
-            .Where(m => keys.Contains(m.ExternalId!))
+            .Where(m => m.ExternalId != null && keys.Contains(m.ExternalId))
             .Select(m => new { m.Channel, m.ExternalId, m.Id, m.ConversationId })
             .ToListAsync(cancellationToken);
         if (found.Count == 0)
@@ -54,7 +54,7 @@ internal static class KnownContacts
         var byReference = references.Count == 0
             ? []
             : (await db.Messages.AsNoTracking()
-                .Where(m => m.Channel == Channel.Email && references.Contains(m.ExternalId!))
+                .Where(m => m.Channel == Channel.Email && m.ExternalId != null && references.Contains(m.ExternalId))
                 .Select(m => new { m.ExternalId, m.ConversationId })
                 .ToListAsync(cancellationToken))
             .ToDictionary(m => m.ExternalId!, m => m.ConversationId, StringComparer.Ordinal);
@@ -63,7 +63,7 @@ internal static class KnownContacts
         var byThread = threadKeys.Count == 0
             ? []
             : (await db.Conversations.AsNoTracking()
-                .Where(c => threadKeys.Contains(c.ThreadKey!))
+                .Where(c => c.ThreadKey != null && threadKeys.Contains(c.ThreadKey))
                 .Select(c => new { c.ThreadKey, c.Id })
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.ThreadKey!)
@@ -80,7 +80,7 @@ internal static class KnownContacts
         var recent = messagingCustomers.Count == 0
             ? []
             : await db.Conversations
-                .Where(c => messagingCustomers.Contains(c.CustomerId!.Value) && (c.Channel == Channel.Sms || c.Channel == Channel.Social) && c.LastActivityAt >= recentSince)
+                .Where(c => c.CustomerId != null && messagingCustomers.Contains(c.CustomerId.Value) && (c.Channel == Channel.Sms || c.Channel == Channel.Social) && c.LastActivityAt >= recentSince)
                 .ToListAsync(cancellationToken);
 
         var wanted = new Dictionary<int, long>();
