@@ -21,7 +21,7 @@ internal sealed class ReplayCommand(TextWriter output) : IComptoirCommand
 
     public IReadOnlyList<string> Name { get; } = ["irritants", "replay"];
 
-    public string Summary => "Replay a time-stamped file day by day through classification, top causes and emerging irritants: --stream FILE [--train-days 28] [--retrain-days 7] [--out FILE]";
+    public string Summary => "Replay a time-stamped file day by day through classification, top causes and emerging irritants: --stream FILE [--train-days 28] [--retrain-days 7] [--time-zone Europe/Paris] [--out FILE]";
 
     public sealed record Row(DateOnly Day, string Text, string? Label);
 
@@ -44,10 +44,18 @@ internal sealed class ReplayCommand(TextWriter output) : IComptoirCommand
             throw new CommandException("--train-days must be 0 or more and --retrain-days more than 0.");
         }
 
+        TimeZoneInfo? zone = null;
+        if (arguments.Get("time-zone") is { } zoneId)
+        {
+            zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found)
+                ? found
+                : throw new CommandException($"--time-zone: '{zoneId}' is not a known time zone (an IANA name such as Europe/Paris).");
+        }
+
         IReadOnlyList<Row> rows;
         try
         {
-            rows = Read(path);
+            rows = Read(path, zone);
         }
         catch (CsvFormatException e)
         {
@@ -66,8 +74,12 @@ internal sealed class ReplayCommand(TextWriter output) : IComptoirCommand
         return 0;
     }
 
-    /// <summary>Reads <c>timestamp,text[,label]</c> with a header; the time stamp's date (as written) is the day.</summary>
-    public static IReadOnlyList<Row> Read(string path)
+    /// <summary>
+    /// Reads <c>timestamp,text[,label]</c> with a header. A row's day is its local date in <paramref name="zone"/>,
+    /// as the digest and the watch count days in production (a time stamp without an offset is UTC); without a
+    /// zone it is the date as written, whatever the offset.
+    /// </summary>
+    public static IReadOnlyList<Row> Read(string path, TimeZoneInfo? zone = null)
     {
         if (!File.Exists(path))
         {
@@ -103,7 +115,8 @@ internal sealed class ReplayCommand(TextWriter output) : IComptoirCommand
             }
 
             var labelValue = label >= 0 ? record.Fields[label].Trim() : "";
-            rows.Add(new Row(DateOnly.FromDateTime(at.DateTime), record.Fields[text], labelValue.Length == 0 ? null : labelValue));
+            var day = zone is null ? DateOnly.FromDateTime(at.DateTime) : LocalDays.Of(at, zone);
+            rows.Add(new Row(day, record.Fields[text], labelValue.Length == 0 ? null : labelValue));
         }
 
         return rows;

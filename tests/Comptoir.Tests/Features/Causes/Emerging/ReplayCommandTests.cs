@@ -54,4 +54,27 @@ public sealed class ReplayCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Days_are_the_dates_as_written_or_the_local_dates_of_the_time_zone_given()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "timestamp,text\n2020-03-28T23:30:00Z,late in UTC\n2020-03-28T23:30:00-05:00,late in New York\n2020-03-29,no time\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var asWritten = ReplayCommand.Read(path).Select(r => r.Day).ToList();
+            var paris = ReplayCommand.Read(path, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Select(r => r.Day).ToList();
+            var unknown = await Assert.ThrowsAsync<CommandException>(() => new ReplayCommand(new StringWriter(CultureInfo.InvariantCulture))
+                .RunAsync(new CommandArguments(["--stream", path, "--time-zone", "Europe/Nowhere"]), TestContext.Current.CancellationToken));
+
+            Assert.Equal([new DateOnly(2020, 3, 28), new DateOnly(2020, 3, 28), new DateOnly(2020, 3, 29)], asWritten);
+            // 23:30 UTC is 00:30 in Paris the next day; 23:30 in New York is 05:30 (summer time) in Paris.
+            Assert.Equal([new DateOnly(2020, 3, 29), new DateOnly(2020, 3, 29), new DateOnly(2020, 3, 29)], paris);
+            Assert.Contains("Europe/Nowhere", unknown.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
