@@ -59,6 +59,33 @@ public sealed class CauseEvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_the_lsa_neighbour_and_network_options()
+    {
+        var train = Write("train.csv", "text,label", CauseFixtures.Training().Select(e => $"{Quote(e.Text)},{e.Label}"));
+        var unlabelled = Write("unlabelled.csv", "text,label", ["where is my parcel,other", "I forgot my password,other"]);
+        var console = new StringWriter();
+
+        Assert.Equal(0, await Run(console, "--train", train, "--cv", "2", "--lsa", "8", "--lsa-weight", "0.5", "--lsa-norm", "mean", "--lsa-texts", unlabelled,
+            "--knn", "3", "--knn-weight", "0.2", "--mlp", "16", "--mlp-rate", "0.5", "--mlp-init", "0.3"));
+        Assert.Contains("+ LSA block of 8 (weight 0.5, mean norm, SVD also on 2 unlabelled texts)", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("+ 0.2 × vote of 3 nearest neighbours", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("network of 16 hidden units (20 epochs, rate 0.5, init σ 0.3", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--lsa-norm must be text or mean", await Fails("--train", train, "--cv", "2", "--lsa", "8", "--lsa-norm", "max"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluates_a_model_with_a_neighbour_vote_without_storing_it()
+    {
+        var train = Write("train.csv", "text,label", CauseFixtures.Training().Select(e => $"{Quote(e.Text)},{e.Label}"));
+        var test = Write("test.csv", "text,label", CauseFixtures.Unseen().Select(e => $"{Quote(e.Text)},{e.Label}"));
+        var console = new StringWriter();
+
+        Assert.Equal(0, await Run(console, "--train", train, "--test", test, "--knn", "3"));
+        Assert.Contains("| Model size | not stored (scorers beyond the weight matrix) |", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("| **Accuracy** |", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explains_a_missing_file_a_missing_column_and_a_single_cause()
     {
         var good = Write("good.csv", "text,label", ["Où est mon colis,delivery", "Remboursez-moi,refund"]);

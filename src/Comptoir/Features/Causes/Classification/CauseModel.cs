@@ -13,7 +13,7 @@ public sealed class CauseModel
 {
     private readonly string[] _labels;
 
-    internal CauseModel(TextFeaturiser[] views, string[] labels, float[] weights, float[] bias, double temperature)
+    internal CauseModel(TextFeaturiser[] views, string[] labels, float[] weights, float[] bias, double temperature, IReadOnlyList<IMainViewScorer>? extras = null)
     {
         if (views.Length == 0 || weights.Length != views.Sum(v => v.FeatureCount) * labels.Length || bias.Length != labels.Length)
         {
@@ -25,6 +25,7 @@ public sealed class CauseModel
         Weights = weights;
         Bias = bias;
         Temperature = temperature;
+        Extras = extras ?? [];
     }
 
     /// <summary>The causes the model knows, in ordinal order.</summary>
@@ -45,6 +46,13 @@ public sealed class CauseModel
     internal float[] Weights { get; }
 
     internal float[] Bias { get; }
+
+    /// <summary>
+    /// Scorers added to the linear ones that are not weights over the features: an LSA block normalised
+    /// per text (<see cref="LatentScorer"/>), a nearest-neighbour vote (<see cref="NeighbourScorer"/>).
+    /// Experimental, so models with any are not stored.
+    /// </summary>
+    internal IReadOnlyList<IMainViewScorer> Extras { get; }
 
     /// <summary>The most likely cause of <paramref name="text"/> and its probability.</summary>
     public CausePrediction Predict(string text)
@@ -127,6 +135,11 @@ public sealed class CauseModel
             }
 
             Accumulate(scores, scratch.Ids.AsSpan(0, count), scratch.Values.AsSpan(0, count), offset);
+            for (var e = 0; offset == 0 && e < Extras.Count; e++)
+            {
+                Extras[e].AddScores(scores, scratch.Ids.AsSpan(0, count), scratch.Values.AsSpan(0, count));
+            }
+
             offset += view.FeatureCount;
         }
 

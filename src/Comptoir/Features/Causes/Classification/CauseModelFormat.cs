@@ -19,6 +19,11 @@ internal static class CauseModelFormat
 
     public static byte[] Write(CauseModel model)
     {
+        if (model.Extras.Count > 0)
+        {
+            throw new NotSupportedException("A model with an LSA block normalised per text or a nearest-neighbour vote cannot be stored.");
+        }
+
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {

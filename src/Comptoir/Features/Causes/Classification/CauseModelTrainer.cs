@@ -23,8 +23,8 @@ public static class CauseModelTrainer
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = ct };
 
         var temperature = FitTemperature(texts, truth, labels.Length, options, parallel);
-        var (views, weights, bias) = Fit(texts, truth, labels.Length, options, parallel);
-        return new CauseModel(views, labels, weights, bias, temperature);
+        var (views, weights, bias, extras) = Fit(texts, truth, labels.Length, options, parallel);
+        return new CauseModel(views, labels, weights, bias, temperature, extras);
     }
 
     private static void Validate(IReadOnlyList<LabelledText> examples, CauseModelOptions options)
@@ -44,6 +44,8 @@ public static class CauseModelTrainer
             || options.CalibrationFraction is < 0 or >= 1
             || options.WordPairDistance is < 0 or 1 or > FeatureHashing.MaxPairDistance || options.CrammerSingerCost <= 0
             || options.LogisticWeight < 0 || options.LogisticL2 <= 0 || options.LogisticEpochs < 1
+            || options.LatentRank < 0 || options.LatentWeight <= 0 || options.NeighbourCount is < 0 or > 1000 || options.NeighbourWeight <= 0
+            || options.HiddenUnits is < 0 or > 4096 || options.HiddenWeight <= 0 || options.HiddenEpochs < 1 || options.HiddenRate <= 0 || options.HiddenL2 < 0
             || options.NaiveBayesSmoothing <= 0 || options.NaiveBayesInterpolation is < 0 or > 1
             || options.ExtraViews.Any(v => v.Weight <= 0 || v.WordNGramMax is < 0 or > 8 || v.CharNGramMin < 0 || v.CharNGramMax < v.CharNGramMin
                 || (v.CharNGramMin == 0 && v.CharNGramMax > 0) || v.WordNGramMax + v.CharNGramMax == 0))
@@ -88,8 +90,8 @@ public static class CauseModelTrainer
                 continue;
             }
 
-            var (views, weights, bias) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
-            var model = new CauseModel(views, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0);
+            var (views, weights, bias, extras) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
+            var model = new CauseModel(views, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0, extras);
             foreach (var i in held)
             {
                 heldScores.Add(model.Scores(texts[i]).ToArray());
@@ -102,9 +104,9 @@ public static class CauseModelTrainer
 
     /// <summary>
     /// Fits every view apart (<see cref="ViewScorer"/>) and sets their weight matrices side by side, each
-    /// times its view's weight; the biases add up.
+    /// times its view's weight; the biases add up. The LSA block and nearest-neighbour vote, if any, are on the main view.
     /// </summary>
-    private static (TextFeaturiser[] Views, float[] Weights, float[] Bias) Fit(
+    private static (TextFeaturiser[] Views, float[] Weights, float[] Bias, IMainViewScorer[] Extras) Fit(
         string[] texts, int[] truth, int labelCount, CauseModelOptions options, ParallelOptions parallel)
     {
         var main = new CauseFeatureView(options.WordBigrams ? 2 : 1, options.CharNGramMin, options.CharNGramMax, options.CharAcrossWords);
@@ -112,13 +114,15 @@ public static class CauseModelTrainer
         var views = new TextFeaturiser[specs.Length];
         var blocks = new float[specs.Length][];
         var bias = new float[labelCount];
+        IMainViewScorer[] extras = [];
         for (var v = 0; v < specs.Length; v++)
         {
             var spec = specs[v];
             var settings = v == 0
                 ? new FeatureSettings(spec.WordNGramMax, options.WordPairDistance, spec.CharNGramMin, spec.CharNGramMax, spec.CharAcrossWords, (float)options.WordWeight, (float)options.CharWeight, options.StemWords)
                 : new FeatureSettings(spec.WordNGramMax, 0, spec.CharNGramMin, spec.CharNGramMax, spec.CharAcrossWords, spec.WordNGramMax > 0 ? 1f : 0f, spec.CharNGramMax > 0 ? 1f : 0f);
-            var (featuriser, weights, viewBias) = ViewScorer.Fit(texts, truth, labelCount, settings, options, parallel);
+            var (featuriser, weights, viewBias, viewExtras) = ViewScorer.Fit(texts, truth, labelCount, settings, options, parallel, main: v == 0);
+            extras = v == 0 ? viewExtras : extras;
             var scale = (float)spec.Weight;
             for (var j = 0; j < weights.Length && scale != 1; j++)
             {
@@ -133,6 +137,6 @@ public static class CauseModelTrainer
             (views[v], blocks[v]) = (featuriser, weights);
         }
 
-        return (views, blocks.Length == 1 ? blocks[0] : [.. blocks.SelectMany(b => b)], bias);
+        return (views, blocks.Length == 1 ? blocks[0] : [.. blocks.SelectMany(b => b)], bias, extras);
     }
 }

@@ -24,6 +24,51 @@ internal sealed class SparseMatrix(int[] rowStarts, int[] indices, float[] value
         return new SparseMatrix(rowStarts, indices, buffer, columns);
     }
 
+    /// <summary>The transpose (columns become rows), column indices again sorted per row.</summary>
+    public SparseMatrix Transposed()
+    {
+        var starts = new int[columns + 1];
+        foreach (var f in indices)
+        {
+            starts[f + 1]++;
+        }
+
+        for (var f = 0; f < columns; f++)
+        {
+            starts[f + 1] += starts[f];
+        }
+
+        var next = starts[..^1].ToArray();
+        var transposedIndices = new int[indices.Length];
+        var transposedValues = new float[values.Length];
+        for (var r = 0; r < Rows; r++)
+        {
+            for (var k = rowStarts[r]; k < rowStarts[r + 1]; k++)
+            {
+                var at = next[indices[k]]++;
+                transposedIndices[at] = r;
+                transposedValues[at] = values[k];
+            }
+        }
+
+        return new SparseMatrix(starts, transposedIndices, transposedValues, Rows);
+    }
+
+    /// <summary>The rows of <paramref name="top"/> followed by those of <paramref name="bottom"/> (same columns).</summary>
+    public static SparseMatrix Stack(SparseMatrix top, SparseMatrix bottom)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        ArgumentNullException.ThrowIfNull(bottom);
+        var rows = new (int[] Indices, float[] Values)[top.Rows + bottom.Rows];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var (matrix, row) = r < top.Rows ? (top, r) : (bottom, r - top.Rows);
+            rows[r] = (matrix.Indices(row).ToArray(), matrix.Values(row).ToArray());
+        }
+
+        return FromRows(rows, Math.Max(top.Columns, bottom.Columns));
+    }
+
     public static SparseMatrix FromRows(IReadOnlyList<(int[] Indices, float[] Values)> rows, int columns)
     {
         var starts = new int[rows.Count + 1];

@@ -7,10 +7,35 @@ namespace Comptoir.Features.Causes.Classification;
 /// </summary>
 internal static class ViewScorer
 {
-    public static (TextFeaturiser Featuriser, float[] Weights, float[] Bias) Fit(
-        string[] texts, int[] truth, int labelCount, FeatureSettings settings, CauseModelOptions options, ParallelOptions parallel)
+    /// <summary>
+    /// Fits the view's featuriser and weights. For the <paramref name="main"/> view and a latent rank in the
+    /// options, the scorers also see an LSA block (<see cref="LatentProjection"/>): folded into the returned
+    /// weights when it is linear, else returned apart as a <see cref="LatentScorer"/>; with a neighbour
+    /// count, a <see cref="NeighbourScorer"/> over the view's training vectors is returned too.
+    /// </summary>
+    public static (TextFeaturiser Featuriser, float[] Weights, float[] Bias, IMainViewScorer[] Extras) Fit(
+        string[] texts, int[] truth, int labelCount, FeatureSettings settings, CauseModelOptions options, ParallelOptions parallel, bool main = false)
     {
         var (featuriser, x) = TextFeaturiser.Fit(texts, settings, options.MinDocumentFrequency, parallel);
+        var extras = new List<IMainViewScorer>();
+        if (main && options.NeighbourCount > 0)
+        {
+            extras.Add(new NeighbourScorer(x, truth, options.NeighbourCount, options.NeighbourWeight));
+        }
+
+        if (main && options.HiddenUnits > 0)
+        {
+            extras.Add(HiddenLayerNetwork.Train(x, truth, labelCount, options.HiddenUnits, options.HiddenEpochs, options.HiddenRate, options.HiddenL2, options.HiddenInitialScale, options.HiddenWeight, options.HiddenSeed, parallel.CancellationToken));
+        }
+
+        LatentProjection? projection = null;
+        if (main && options.LatentRank > 0)
+        {
+            var basisRows = options.LatentExtraTexts.Count == 0 ? x : SparseMatrix.Stack(x, featuriser.TransformAll(options.LatentExtraTexts, parallel));
+            projection = LatentProjection.Fit(basisRows, x, options.LatentRank, options.LatentWeight, options.LatentNormalisation, options.Seed, parallel);
+            x = projection.Append(x, parallel);
+        }
+
         var squaredNorms = new double[x.Rows];
         for (var i = 0; i < x.Rows; i++)
         {
@@ -20,7 +45,7 @@ internal static class ViewScorer
             }
         }
 
-        var features = featuriser.FeatureCount;
+        var features = x.Columns;
         var ratios = options.NaiveBayesScaling ? LogCountRatios(x, truth, labelCount, options.NaiveBayesSmoothing) : null;
         var weights = new float[features * labelCount];
         var bias = new float[labelCount];
@@ -63,7 +88,19 @@ internal static class ViewScorer
             }
         }
 
-        return (featuriser, weights, bias);
+        if (projection is null)
+        {
+            return (featuriser, weights, bias, [.. extras]);
+        }
+
+        if (projection.IsLinear)
+        {
+            return (featuriser, projection.Fold(weights, labelCount), bias, [.. extras]);
+        }
+
+        var sparse = featuriser.FeatureCount * labelCount;
+        extras.Add(new LatentScorer(projection, weights[sparse..]));
+        return (featuriser, weights[..sparse], bias, [.. extras]);
     }
 
     /// <summary>One binary SVM per cause against the rest, causes in parallel, optionally on NB-scaled features.</summary>

@@ -16,7 +16,10 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// <c>--nb-alpha</c>, <c>--nb-beta</c>, <c>--logistic W</c> (0: SVM alone), <c>--logistic-l2</c>,
 /// <c>--logistic-epochs</c>, <c>--word-pairs D</c> (pairs of words up to D apart), <c>--stem true|false</c>, <c>--views "w1-3;x1-6*0.5"</c> (further views of the text, see
 /// <see cref="CauseFeatureView.Parse"/>; <c>none</c> for the main view alone), <c>--loss squared-hinge|hinge</c>, <c>--multiclass ovr|cs|ovr+cs</c> (cs: Crammer–Singer; ovr+cs: both added, cs with <c>--cs-cost</c>),
-/// <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation).
+/// <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation), <c>--lsa K</c> (an LSA block of rank K, with
+/// <c>--lsa-weight</c>, <c>--lsa-norm text|mean</c> and <c>--lsa-texts FILE</c> of unlabelled texts for the SVD), <c>--knn K</c>
+/// (vote of the K nearest training texts, <c>--knn-weight</c>), <c>--mlp UNITS</c> (a one-hidden-layer network, with
+/// <c>--mlp-weight</c>, <c>--mlp-epochs</c>, <c>--mlp-rate</c>, <c>--mlp-init</c>, <c>--mlp-l2</c>, <c>--mlp-seed</c>).
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {
@@ -64,7 +67,8 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
         var stopwatch = Stopwatch.StartNew();
         var model = CauseModelTrainer.Train([.. train.Select(r => r.Example)], options, cancellationToken);
         var trainingTime = stopwatch.Elapsed;
-        var size = model.Serialize().Length;
+        // Models with scorers beyond the weight matrix (experimental options) are not stored.
+        int? size = model.Extras.Count == 0 ? model.Serialize().Length : null;
 
         var texts = test.Select(r => r.Example.Text).ToArray();
         var predictions = new CausePrediction[texts.Length];
@@ -90,7 +94,7 @@ internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
         w.WriteLine($"| Options | {CauseEvalOptions.Describe(options)} |");
         w.WriteLine($"| Features | {model.FeatureCount:N0} |");
         w.WriteLine($"| Training time | {trainingTime.TotalSeconds:F1} s ({Environment.ProcessorCount} cores) |");
-        w.WriteLine($"| Model size | {size / 1e6:F1} MB |");
+        w.WriteLine($"| Model size | {(size is { } bytes ? $"{bytes / 1e6:F1} MB" : "not stored (scorers beyond the weight matrix)")} |");
         w.WriteLine($"| Temperature | {model.Temperature:F3} |");
         w.WriteLine($"| Throughput, one thread | {singleThread:N0} texts/s |");
         w.WriteLine($"| Throughput, parallel | {parallelThroughput:N0} texts/s |");

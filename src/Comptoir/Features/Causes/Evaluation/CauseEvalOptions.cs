@@ -121,6 +121,16 @@ internal static class CauseEvalOptions
         }
 
         options = options with { LogisticEpochs = arguments.GetInt("logistic-epochs", options.LogisticEpochs) };
+        options = ParseLatent(arguments, options);
+        var neighbours = arguments.GetInt("knn", options.NeighbourCount);
+        options = neighbours is >= 0 and <= 1000 ? options with { NeighbourCount = neighbours } : throw new CommandException("--knn must be between 0 and 1000.");
+        if (arguments.Get("knn-weight") is { } knnWeight)
+        {
+            options = options with { NeighbourWeight = PositiveNumber("knn-weight", knnWeight) };
+        }
+
+        options = ParseHidden(arguments, options);
+
         if (arguments.Get("calibration") is { } calibration)
         {
             options = options with { CalibrationFraction = double.TryParse(calibration, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction) && fraction is >= 0 and < 1 ? fraction : throw new CommandException($"--calibration must be a fraction in [0, 1), not '{calibration}'.") };
@@ -128,6 +138,73 @@ internal static class CauseEvalOptions
 
         var minDf = arguments.GetInt("min-df", options.MinDocumentFrequency);
         return minDf >= 1 ? options with { MinDocumentFrequency = minDf } : throw new CommandException("--min-df must be at least 1.");
+    }
+
+    /// <summary><c>--lsa K</c>, <c>--lsa-weight W</c>, <c>--lsa-norm text|mean</c>, <c>--lsa-texts FILE</c> (the text column of a CSV file, labels ignored).</summary>
+    private static CauseModelOptions ParseLatent(CommandArguments arguments, CauseModelOptions options)
+    {
+        var rank = arguments.GetInt("lsa", options.LatentRank);
+        options = rank >= 0 ? options with { LatentRank = rank } : throw new CommandException("--lsa must be 0 or more.");
+        if (arguments.Get("lsa-weight") is { } weight)
+        {
+            options = options with { LatentWeight = PositiveNumber("lsa-weight", weight) };
+        }
+
+        if (arguments.Get("lsa-norm") is { } norm)
+        {
+            options = options with
+            {
+                LatentNormalisation = norm switch
+                {
+                    "text" => LatentNormalisation.PerText,
+                    "mean" => LatentNormalisation.Mean,
+                    _ => throw new CommandException($"--lsa-norm must be text or mean, not '{norm}'."),
+                },
+            };
+        }
+
+        if (arguments.Get("lsa-texts") is { } path)
+        {
+            try
+            {
+                options = options with { LatentExtraTexts = [.. LabelledTextFile.Read(path).Select(r => r.Example.Text)] };
+            }
+            catch (CsvFormatException e)
+            {
+                throw new CommandException(e.Message);
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary><c>--mlp UNITS</c>, <c>--mlp-weight W</c>, <c>--mlp-epochs N</c>, <c>--mlp-rate R</c>, <c>--mlp-init σ</c>, <c>--mlp-l2 L</c>, <c>--mlp-seed S</c>.</summary>
+    private static CauseModelOptions ParseHidden(CommandArguments arguments, CauseModelOptions options)
+    {
+        var units = arguments.GetInt("mlp", options.HiddenUnits);
+        options = units is >= 0 and <= 4096 ? options with { HiddenUnits = units } : throw new CommandException("--mlp must be between 0 and 4096.");
+        options = options with { HiddenEpochs = arguments.GetInt("mlp-epochs", options.HiddenEpochs), HiddenSeed = arguments.GetInt("mlp-seed", options.HiddenSeed) };
+        if (arguments.Get("mlp-weight") is { } weight)
+        {
+            options = options with { HiddenWeight = PositiveNumber("mlp-weight", weight) };
+        }
+
+        if (arguments.Get("mlp-rate") is { } rate)
+        {
+            options = options with { HiddenRate = PositiveNumber("mlp-rate", rate) };
+        }
+
+        if (arguments.Get("mlp-init") is { } init)
+        {
+            options = options with { HiddenInitialScale = PositiveNumber("mlp-init", init) };
+        }
+
+        if (arguments.Get("mlp-l2") is { } l2)
+        {
+            options = options with { HiddenL2 = PositiveNumber("mlp-l2", l2) };
+        }
+
+        return options;
     }
 
     private static double PositiveNumber(string name, string value) =>
@@ -140,5 +217,5 @@ internal static class CauseEvalOptions
 
     public static string Describe(CauseModelOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}");
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}{(o.LatentRank > 0 ? $", + LSA block of {o.LatentRank} (weight {o.LatentWeight}, {(o.LatentNormalisation == LatentNormalisation.PerText ? "per text" : "mean norm")}{(o.LatentExtraTexts.Count > 0 ? $", SVD also on {o.LatentExtraTexts.Count:N0} unlabelled texts" : "")})" : "")}{(o.NeighbourCount > 0 ? $", + {o.NeighbourWeight} × vote of {o.NeighbourCount} nearest neighbours" : "")}{(o.HiddenUnits > 0 ? $", + {o.HiddenWeight} × network of {o.HiddenUnits} hidden units ({o.HiddenEpochs} epochs, rate {o.HiddenRate}, init σ {o.HiddenInitialScale}, λ {o.HiddenL2}, seed {o.HiddenSeed})" : "")}");
 }
