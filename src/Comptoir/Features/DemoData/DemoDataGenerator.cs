@@ -38,6 +38,13 @@ public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogg
         }
 
         await db.Database.CommitTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // A bulk load leaves PostgreSQL's planner without statistics until autovacuum comes by: it would
+            // guess row widths from the declared column lengths and take large tables for small ones.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        }
+
         return summaries;
     }
 
