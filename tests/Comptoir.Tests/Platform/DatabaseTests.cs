@@ -48,6 +48,25 @@ public sealed class DatabaseTests(Hosts hosts)
     }
 
     [Fact]
+    public async Task A_sqlite_writer_that_opened_its_own_connection_and_left_its_transaction_unfinished_does_not_block_the_next()
+    {
+        var host = await hosts.GetAsync(Db.Sqlite);
+
+        // Opened by hand, then a transaction disposed without commit or rollback: EF Core disposes such a
+        // connection at the end of the context without closing it first.
+        await host.QueryAsync(async context =>
+        {
+            await context.Database.OpenConnectionAsync();
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            return await context.Database.ExecuteSqlRawAsync("UPDATE \"Stores\" SET \"Name\" = \"Name\" WHERE 0 = 1");
+        });
+
+        var next = host.QueryAsync(context => context.Database.ExecuteSqlRawAsync("UPDATE \"Stores\" SET \"Name\" = \"Name\" WHERE 0 = 1"));
+
+        Assert.Equal(0, await next.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Every_sqlite_connection_keeps_its_settings_when_the_pool_hands_it_out_again()
     {
         var host = await hosts.GetAsync(Db.Sqlite);

@@ -123,10 +123,21 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback (an exception) releases when its connection closes.
+    // A transaction disposed without commit or rollback (an exception) releases when its connection closes,
+    // or, for a connection its code opened itself and never closed, when the context disposes of it: EF Core
+    // disposes such a connection without closing it first, so without this the gate would stay taken for good
+    // and every later writer of the process would wait forever.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId);
 
     public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(eventData.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
         Release(eventData.ConnectionId);
         return Task.CompletedTask;
