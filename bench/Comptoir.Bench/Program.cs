@@ -4,7 +4,7 @@ namespace Comptoir.Bench;
 
 /// <summary>
 /// Benchmarks of Comptoir, each comparing against a reference measured in the same run (docs/benchmarks.md).
-///   ingest --db sqlite|postgres --contacts N --producers P
+///   ingest --db sqlite|postgres --contacts N --producers P [--warm W]
 ///   http   --db sqlite|postgres --clients C --seconds S
 ///   next   --db sqlite|postgres --advisors A --waiting W --concurrency C --seconds S --rates 20,50,100
 ///   digest --db sqlite|postgres --years Y --contacts N --runs R
@@ -22,7 +22,7 @@ internal static class BenchMain
         switch (args.FirstOrDefault())
         {
             case "ingest":
-                await IngestBenchmark.RunAsync(Option("db", "sqlite"), Number("contacts", 50_000), Number("producers", 8), postgres);
+                await IngestBenchmark.RunAsync(Option("db", "sqlite"), Number("contacts", 50_000), Number("producers", 8), Number("warm", 0), postgres);
                 return 0;
             case "http":
                 await HttpBenchmark.RunAsync(Option("db", "sqlite"), Number("clients", 8), Number("seconds", 20), postgres);

@@ -38,10 +38,11 @@ public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogg
         }
 
         await db.Database.CommitTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
+        if (db.Database.IsNpgsql() && (parts is null || parts.Contains("contacts")))
         {
-            // A bulk load leaves PostgreSQL's planner without statistics until autovacuum comes by: it would
-            // guess row widths from the declared column lengths and take large tables for small ones.
+            // Months of contacts loaded at once leave PostgreSQL's planner without statistics until autovacuum
+            // comes by. Not after the organisation alone: statistics saying "empty" for the contact tables
+            // would make the first plans of a fresh database scan them as they fill.
             await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         }
 
