@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Comptoir.Features.Conversations;
 using Comptoir.Features.DemoData;
 using Comptoir.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class AdvisorWorkspaceBrowserTests(FreshHosts hosts, Infrastructur
         await page.GetByRole(AriaRole.Link, new() { Name = "Conversations" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Conversation suivante" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/app/conversations/{current.ConversationId}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/app/conversations/{current.ConversationId}$"));
         await Assertions.Expect(page.GetByText("Ma carte a été débitée deux fois")).ToBeVisibleAsync();
         var history = page.GetByRole(AriaRole.Complementary);
         await Assertions.Expect(history.GetByText("Client reconnu")).ToBeVisibleAsync();

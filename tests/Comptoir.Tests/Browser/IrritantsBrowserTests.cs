@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Comptoir.Features.DemoData;
 using Comptoir.Tests.Features.Causes.Digests;
 using Comptoir.Tests.Infrastructure;
@@ -36,6 +37,7 @@ public sealed class IrritantsBrowserTests(Infrastructure.Browser browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Paiement › Échec 3-D Secure");
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "je ne reçois jamais le code de ma banque" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = $"Ouvrir la conversation {contact}" }).ClickAsync();
-        await page.WaitForURLAsync($"**/app/conversations/{contact}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/app/conversations/{contact}$"));
+        await Assertions.Expect(page.GetByText("je ne reçois jamais le code de ma banque").First).ToBeVisibleAsync();
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class RoutingRuleBrowserTests(FreshHosts hosts, Infrastruc
         await page.GetByLabel("File de destination").SelectOptionAsync(new SelectOptionValue { Label = "Service consommateurs (CONSUMER)" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/app/admin/routage");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app/admin/routage$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Règle « Carburant d'Évry 2 vers les consommateurs » enregistrée.");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Carburant d'Évry 2 vers les consommateurs" });
         await Assertions.Expect(row).ToContainTextAsync("Les contacts dont le canal est E-mail, l'activité est Carburant et le magasin est H001 · Hypermarché Évry 2.");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Comptoir.Features.DemoData;
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class StoreDirectorBrowserTests(Hosts hosts, Infrastructure.Browse
         await page.GetByLabel("Mot de passe").FillAsync(DemoAccounts.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/app");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/app$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon magasin" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Hypermarché Évry 2").First).ToBeVisibleAsync();
 
