@@ -31,11 +31,15 @@ public sealed class Browser : IAsyncDisposable
         await _gate.WaitAsync();
         try
         {
-            // Assertions retry until they hold; 5 s by default is short for a first page on a busy 2-core runner
-            // while other tests start their hosts. The navigation waits use the assertions too (they poll the URL
-            // rather than wait for a load event that a fast navigation may have fired already).
-            Assertions.SetDefaultExpectTimeout(20_000);
-            _playwright ??= await Playwright.CreateAsync();
+            if (_playwright is null)
+            {
+                // Assertions retry until they hold; 5 s by default is short for a first page on a busy 2-core
+                // runner while other tests start their hosts. The navigation waits use the assertions too (they
+                // poll the URL rather than wait for a load event that a fast navigation may have fired already).
+                Assertions.SetDefaultExpectTimeout(20_000);
+                _playwright = await Playwright.CreateAsync();
+            }
+
             _browser ??= await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = ChromiumPath,

@@ -26,7 +26,8 @@ public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogg
         await db.Database.BeginTransactionAsync(cancellationToken);
         var run = new DemoDataRun(db, scale, seed, now);
         var summaries = new List<string>();
-        foreach (var part in scope.ServiceProvider.GetServices<IDemoDataPart>().Where(p => parts is null || parts.Contains(p.Name)).OrderBy(p => p.Order))
+        var selected = scope.ServiceProvider.GetServices<IDemoDataPart>().Where(p => parts is null || parts.Contains(p.Name)).OrderBy(p => p.Order).ToList();
+        foreach (var part in selected)
         {
             var started = TimeProvider.System.GetTimestamp();
             var summary = await part.GenerateAsync(run, cancellationToken);
@@ -38,7 +39,7 @@ public sealed partial class DemoDataGenerator(IServiceScopeFactory scopes, ILogg
         }
 
         await db.Database.CommitTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql() && (parts is null || parts.Contains("contacts")))
+        if (db.Database.IsNpgsql() && selected.OfType<ContactsPart>().Any())
         {
             // Months of contacts loaded at once leave PostgreSQL's planner without statistics until autovacuum
             // comes by. Not after the organisation alone: statistics saying "empty" for the contact tables

@@ -65,8 +65,8 @@ public static class DatabaseSetup
     /// Lets Npgsql prepare the statements Comptoir runs over and over (ingestion, next conversation), so that
     /// PostgreSQL parses and plans them once per connection instead of at every call, unless the connection
     /// string says otherwise. PostgreSQL's own choice between a generic plan and one per execution
-    /// (<c>plan_cache_mode = auto</c>) is kept: forcing a plan per execution was measured 25 % slower on
-    /// ingestion and 28 % slower on "next conversation" once the tables have statistics (decision 10).
+    /// (<c>plan_cache_mode = auto</c>) is kept: forcing a plan per execution was measured about a quarter
+    /// slower on ingestion and on "next conversation" once the tables have statistics (decision 10).
     /// </summary>
     private static string PreparePostgres(string connectionString)
     {
