@@ -5,8 +5,13 @@ into the recipient's Maildir, ROOT/<domain>/<local>/Maildir, which is where the 
 Usage: maildir-smtp.py --port PORT --root DIR --password SECRET --pidfile FILE
 Listens on 127.0.0.1 only. AUTH PLAIN/LOGIN is offered without TLS (loopback) and accepts any user with
 SECRET; sending without AUTH is accepted too, as a relay inside a private network would.
+
+Two kinds of recipient make the server misbehave after delivering, for the tests of a broken connection:
+"hangup.*" answers 250 and then closes the connection (as a server does at its idle timeout or its limit of
+messages per connection); "lost.*" closes it without answering, so the client cannot know the message arrived.
 """
 import argparse
+import asyncio
 import os
 import signal
 import socket
@@ -41,6 +46,11 @@ class MaildirDelivery:
             with open(os.path.join(box, "tmp", name), "wb") as file:
                 file.write(data)
             os.rename(os.path.join(box, "tmp", name), os.path.join(box, "new", name))
+        locals_ = [r.rpartition("@")[0].lower() for r in envelope.rcpt_tos]
+        if any(local.startswith("lost.") for local in locals_):
+            server.transport.abort()
+        elif any(local.startswith("hangup.") for local in locals_):
+            asyncio.get_running_loop().call_soon(server.transport.close)
         return "250 2.0.0 Delivered"
 
 

@@ -44,6 +44,43 @@ public sealed class SmtpBatchTests(Hosts hosts)
         Assert.Equal(1, session.ConnectionsOpened);
     }
 
+    [Fact]
+    public async Task A_connection_the_server_closed_after_a_message_is_opened_again_for_the_next_one()
+    {
+        var mail = MailServer.Require();
+        var server = new SmtpServer(mail.SmtpHost, mail.SmtpPort, MailSecurity.None, null, null);
+        var first = MailServer.NewAddress("hangup.gaelle", "example.test");
+        var second = MailServer.NewAddress("hugo", "example.test");
+
+        await using var session = new SmtpSession(30_000);
+        await session.SendAsync(server, Note(first), TestContext.Current.CancellationToken);
+        await session.SendAsync(server, Note(second), TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, session.ConnectionsOpened);
+        Assert.Single(await mail.InboxAsync(first));
+        Assert.Single(await mail.InboxAsync(second));
+    }
+
+    [Fact]
+    public async Task A_connection_lost_after_the_message_was_handed_over_is_not_sent_again_in_the_batch()
+    {
+        var mail = MailServer.Require();
+        var server = new SmtpServer(mail.SmtpHost, mail.SmtpPort, MailSecurity.None, null, null);
+        var warmUp = MailServer.NewAddress("ines", "example.test");
+        var lost = MailServer.NewAddress("lost.jules", "example.test");
+        var next = MailServer.NewAddress("karim", "example.test");
+
+        await using var session = new SmtpSession(30_000);
+        await session.SendAsync(server, Note(warmUp), TestContext.Current.CancellationToken);
+        var failure = await Assert.ThrowsAsync<SmtpDeliveryUncertainException>(() => session.SendAsync(server, Note(lost), TestContext.Current.CancellationToken));
+        await session.SendAsync(server, Note(next), TestContext.Current.CancellationToken);
+
+        Assert.Contains("may have been delivered", failure.Message, StringComparison.Ordinal);
+        Assert.Single(await mail.InboxAsync(lost));
+        Assert.Single(await mail.InboxAsync(next));
+        Assert.Equal(2, session.ConnectionsOpened);
+    }
+
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task An_outbox_batch_with_one_refused_address_delivers_the_others(Db db)
     {
