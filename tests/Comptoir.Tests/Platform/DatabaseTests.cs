@@ -1,5 +1,8 @@
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Comptoir.Tests.Platform;
 
@@ -25,6 +28,25 @@ public sealed class DatabaseTests(Hosts hosts)
 
         Assert.Empty(pending);
         Assert.NotEmpty(applied);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Every_migration_runs_inside_its_transaction_and_keeps_the_foreign_keys(Db db)
+    {
+        var logged = new LoggedEvents();
+        await using var database = await TestDatabase.CreateAsync(db);
+        await using var host = new ComptoirHost(
+            database,
+            new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations"] = "Information" },
+            s => s.AddSingleton<ILoggerProvider>(logged));
+
+        var causeKey = await host.QueryAsync(async context => db == Db.Sqlite
+            ? await context.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_list('Conversations') WHERE \"from\" = 'CauseId'").SingleAsync()
+            : await context.Database.SqlQueryRaw<string>("SELECT ccu.table_name AS \"Value\" FROM information_schema.table_constraints tc JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name WHERE tc.constraint_name = 'FK_Conversations_Causes_CauseId'").SingleAsync());
+
+        Assert.Equal("Causes", causeKey);
+        Assert.Contains(logged.Events, e => e.Id == RelationalEventId.MigrationApplying.Id);
+        Assert.DoesNotContain(logged.Events, e => e.Id == RelationalEventId.NonTransactionalMigrationOperationWarning.Id);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -91,6 +113,34 @@ public sealed class DatabaseTests(Hosts hosts)
             });
 
             Assert.Equal((1L, 1L, 10_000L), settings);
+        }
+    }
+}
+
+/// <summary>Keeps the category and id of every event logged.</summary>
+internal sealed class LoggedEvents : ILoggerProvider
+{
+    public System.Collections.Concurrent.ConcurrentQueue<(string Category, int Id)> Events { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LoggedEvents events, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                events.Events.Enqueue((category, eventId.Id));
+            }
         }
     }
 }

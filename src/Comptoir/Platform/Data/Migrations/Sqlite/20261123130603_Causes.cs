@@ -17,12 +17,6 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
-                name: "CauseId",
-                table: "Conversations",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
                 name: "CauseModelVersionId",
                 table: "Conversations",
                 type: "INTEGER",
@@ -124,6 +118,13 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // SQLite adds a column together with its foreign key in place; the separate AddColumn and
+            // AddForeignKey EF Core generates would rebuild Conversations with foreign keys switched off,
+            // outside the migration's transaction.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"Conversations\" ADD COLUMN \"CauseId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_Conversations_Causes_CauseId\" REFERENCES \"Causes\" (\"Id\") ON DELETE RESTRICT;");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Conversations_CauseId_CreatedAt",
                 table: "Conversations",
@@ -155,14 +156,6 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                 name: "IX_Causes_ParentId",
                 table: "Causes",
                 column: "ParentId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Conversations_Causes_CauseId",
-                table: "Conversations",
-                column: "CauseId",
-                principalTable: "Causes",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
