@@ -102,7 +102,8 @@ internal sealed class ServiceSetupPart : IDemoDataPart
             new AnswerTemplate { Name = "We are on it", Language = "en", Body = "Hello {client},\n\nI am looking into your request {reference} and will come back to you shortly.\n\n{conseiller}, customer service" });
         await db.SaveChangesAsync(cancellationToken);
 
-        // National public holidays around now, computed (Easter included) rather than listed per year.
+        // National public holidays around now, computed (Easter, Orthodox Easter and lunar dates included) rather than
+        // listed per year: those of every country in the catalogue.
         var holidays = 0;
         var countries = await db.Countries.Select(c => c.Code).ToListAsync(cancellationToken);
         foreach (var country in countries.Intersect(PublicHolidays.Countries))

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Localization;
 namespace Comptoir.Features.Setup.ServiceLevels;
 
 /// <summary>
-/// An administrator closes a year's national public holidays of a country in one step (fixed ones and those
-/// that follow Easter, see <see cref="PublicHolidays"/>); days already closed are left as they are, and
-/// the deadlines running over the new days move (<see cref="MoveDeadlines"/>).
+/// An administrator closes a year's national public holidays of a country in one step (fixed ones, those that
+/// follow Easter or a lunar calendar, see <see cref="PublicHolidays"/>); days already closed are left as they are,
+/// and the deadlines running over the new days move (<see cref="MoveDeadlines"/>).
 /// </summary>
 public static class AddPublicHolidays
 {
@@ -36,9 +36,11 @@ public static class AddPublicHolidays
             errors[nameof(Request.CountryCode)] = [t["Les jours fériés sont connus pour : {0}. Ajoutez les autres un par un.", string.Join(", ", PublicHolidays.Countries)]];
         }
 
-        if (request.Year is < 2000 or > 2200)
+        var (first, last) = PublicHolidays.YearsOf(country);
+        (first, last) = (Math.Max(first, 2000), Math.Min(last, 2200));
+        if (request.Year < first || request.Year > last)
         {
-            errors[nameof(Request.Year)] = [t["Choisissez une année de 2000 à 2200."]];
+            errors[nameof(Request.Year)] = [t["Choisissez une année de {0} à {1}.", first, last]];
         }
 
         if (errors.Count > 0)
