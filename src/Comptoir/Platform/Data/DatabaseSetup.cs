@@ -48,6 +48,7 @@ public static class DatabaseSetup
 
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<GrowingTables>();
         services.AddHostedService<MigrateOnStartup>();
         return services;
     }

@@ -9,7 +9,8 @@ namespace Comptoir.Features.Conversations.Ingestion;
 /// transaction (group commit), and each caller gets its answer only once its contact is committed, so that
 /// a webhook is acknowledged, or an e-mail flagged as read, only after the contact is safe.
 /// </summary>
-public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<IngestionOptions> options, DatabaseInfo database, ILogger<ContactIntake> logger)
+public sealed partial class ContactIntake(
+    IServiceScopeFactory scopes, IOptions<IngestionOptions> options, DatabaseInfo database, GrowingTables growingTables, ILogger<ContactIntake> logger)
     : BackgroundService
 {
     /// <summary>SQLite has one writer whatever we do; PostgreSQL commits several batches at once.</summary>
@@ -78,6 +79,7 @@ public sealed partial class ContactIntake(IServiceScopeFactory scopes, IOptions<
         try
         {
             var results = await IngestAsync([.. batch.Select(p => p.Contact)], cancellationToken);
+            growingTables.Stored(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(results[i]);
