@@ -10,12 +10,15 @@ namespace Comptoir.Bench;
 /// Contacts created over the HTTP API by C concurrent clients, each posting signed SMS webhook bodies (a
 /// new message every time) and waiting for the answer, which comes once the contact is stored. The same
 /// run measures <c>/health/live</c> with the same clients: the ceiling of the HTTP stack on this machine.
+/// The warm-up posts contacts for <c>--warmup</c> seconds first (3 by default): long enough for connection
+/// pools and caches, not for the JIT, which compiles the optimised code of the hot path in the background for
+/// about ten seconds more.
 /// </summary>
 internal static class HttpBenchmark
 {
     private const string Secret = "bench-secret";
 
-    public static async Task RunAsync(string provider, int clients, int seconds, string? postgres)
+    public static async Task RunAsync(string provider, int clients, int seconds, int warmup, string? postgres)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, postgres);
         await using var host = new BenchHost(database, new Dictionary<string, string?> { ["Channels:Sms:Secret"] = Secret });
@@ -26,12 +29,12 @@ internal static class HttpBenchmark
         var payloads = BenchPayloads.Sms(200_000, 7, Guid.NewGuid().ToString("N")[..8]);
 
         // Warm-up: JIT, connection pools, caches.
-        await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(3), (_, n) => PostAsync(http, payloads[(int)(n % payloads.Count)]));
+        await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(warmup), (_, n) => PostAsync(http, payloads[(int)(n % payloads.Count)]));
         var health = await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(seconds), async (_, _) => (await http.GetAsync("/health/live")).IsSuccessStatusCode);
         var offset = 50_000L;
         var contacts = await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(seconds), (_, n) => PostAsync(http, payloads[(int)((offset + n) % payloads.Count)]));
 
-        Console.WriteLine($"{provider}, {clients} clients, {seconds} s");
+        Console.WriteLine($"{provider}, {clients} clients, {seconds} s after {warmup} s of warm-up");
         Console.WriteLine($"  /health/live (HTTP ceiling): {health}");
         Console.WriteLine($"  POST /api/channels/sms (contact stored before the answer): {contacts}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -5,7 +5,7 @@ namespace Comptoir.Bench;
 /// <summary>
 /// Benchmarks of Comptoir, each comparing against a reference measured in the same run (docs/benchmarks.md).
 ///   ingest --db sqlite|postgres --contacts N --producers P [--warm W]
-///   http   --db sqlite|postgres --clients C --seconds S
+///   http   --db sqlite|postgres --clients C --seconds S [--warmup S]
 ///   next   --db sqlite|postgres --advisors A --waiting W --concurrency C --seconds S --rates 20,50,100
 ///   digest --db sqlite|postgres --years Y --contacts N --runs R
 /// PostgreSQL runs read the server's connection string from COMPTOIR_BENCH_POSTGRES.
@@ -25,7 +25,7 @@ internal static class BenchMain
                 await IngestBenchmark.RunAsync(Option("db", "sqlite"), Number("contacts", 50_000), Number("producers", 8), Number("warm", 0), postgres);
                 return 0;
             case "http":
-                await HttpBenchmark.RunAsync(Option("db", "sqlite"), Number("clients", 8), Number("seconds", 20), postgres);
+                await HttpBenchmark.RunAsync(Option("db", "sqlite"), Number("clients", 8), Number("seconds", 20), Number("warmup", 3), postgres);
                 return 0;
             case "next":
                 await NextConversationBenchmark.RunAsync(Option("db", "sqlite"), Number("advisors", 600), Number("waiting", 20_000), Number("concurrency", 16), Number("seconds", 20),
