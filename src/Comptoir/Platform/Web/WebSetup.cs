@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -12,12 +14,44 @@ namespace Comptoir.Platform.Web;
 
 public static class WebSetup
 {
+    /// <summary>
+    /// The keys that sign sign-in cookies and anti-forgery tokens live in the database, shared by every instance.
+    /// With <c>DataProtection:CertificatePath</c> (a PKCS#12 file with its private key) they are stored encrypted
+    /// with that certificate, so that a copy of the database (a backup, a replica) cannot forge a session;
+    /// without it they are stored in clear, and ASP.NET Core says so in the log at start.
+    /// </summary>
+    private static void AddKeyRing(WebApplicationBuilder builder)
+    {
+        var keys = builder.Services.AddDataProtection().SetApplicationName("Comptoir").PersistKeysToDbContext<ComptoirDbContext>();
+        if (builder.Configuration["DataProtection:CertificatePath"] is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, builder.Configuration["DataProtection:CertificatePassword"]);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"DataProtection:CertificatePath '{path}' could not be read as a PKCS#12 certificate with the password of DataProtection:CertificatePassword: {e.Message}", e);
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"DataProtection:CertificatePath '{path}' holds no private key: the keys it encrypts could not be read back.");
+        }
+
+        keys.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+    }
+
     /// <summary>The plumbing every feature reuses: pages, errors, health, OpenAPI, logs, time, flood limits.</summary>
     public static WebApplicationBuilder AddComptoirWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName("Comptoir").PersistKeysToDbContext<ComptoirDbContext>();
+        AddKeyRing(builder);
 
         // Pages are French first: accented letters are written as they are, not as numeric entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
