@@ -13,8 +13,8 @@ namespace Comptoir.Platform.Data;
 /// statistics were taken at (<c>pg_class.relpages</c>, and at least <see cref="MinimumPages"/> pages), and analyses
 /// those, one check at a time, in the background. The size of a file is known at once, where the row counts of
 /// <c>pg_stat_user_tables</c> reach it up to seconds later. A table of n pages is thus analysed about log2(n) times
-/// while it grows, and no more once it grows slowly, where autovacuum's own rule takes over. Nothing to do on SQLite, whose planner
-/// does not depend on statistics it has not been given.
+/// while it grows, and no more once it grows slowly, where autovacuum's own rule takes over. Nothing to do on
+/// SQLite, whose planner does not depend on statistics it has not been given.
 /// </summary>
 public sealed partial class GrowingTables(IServiceScopeFactory scopes, DatabaseInfo database, IConfiguration configuration, ILogger<GrowingTables> logger)
 {
@@ -62,7 +62,7 @@ public sealed partial class GrowingTables(IServiceScopeFactory scopes, DatabaseI
             foreach (var table in stale)
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-#pragma warning disable EF1002 // The name comes from pg_stat_user_tables and is quoted as an identifier.
+#pragma warning disable EF1002 // The name comes from pg_class and is quoted as an identifier.
                 await db.Database.ExecuteSqlRawAsync($"ANALYZE \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
 #pragma warning restore EF1002
                 Interlocked.Increment(ref _analysed);
