@@ -32,11 +32,13 @@ internal static class HttpBenchmark
         await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(warmup), (_, n) => PostAsync(http, payloads[(int)(n % payloads.Count)]));
         var health = await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(seconds), async (_, _) => (await http.GetAsync("/health/live")).IsSuccessStatusCode);
         var offset = 50_000L;
+        var cpu = CpuMeter.Start();
         var contacts = await LoadResult.RunAsync(clients, TimeSpan.FromSeconds(seconds), (_, n) => PostAsync(http, payloads[(int)((offset + n) % payloads.Count)]));
 
         Console.WriteLine($"{provider}, {clients} clients, {seconds} s after {warmup} s of warm-up");
         Console.WriteLine($"  /health/live (HTTP ceiling): {health}");
         Console.WriteLine($"  POST /api/channels/sms (contact stored before the answer): {contacts}");
+        Console.WriteLine($"  {cpu.PerUnit(contacts.Requests, "contact")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  contacts/s against the HTTP ceiling: {contacts.PerSecond / health.PerSecond:F2}; against osTicket's published 58 tickets/s: {contacts.PerSecond / 58:F1}x"));
     }
