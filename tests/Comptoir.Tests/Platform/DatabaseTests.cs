@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Comptoir.Tests.Platform;
 
@@ -88,6 +89,52 @@ public sealed class DatabaseTests(Hosts hosts)
         var next = host.QueryAsync(context => context.Database.ExecuteSqlRawAsync("UPDATE \"Stores\" SET \"Name\" = \"Name\" WHERE 0 = 1"));
 
         Assert.Equal(0, await next.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_postgres_connection_left_inside_a_transaction_comes_back_from_the_pool_without_it()
+    {
+        // Connections are not reset when they go back to the pool (DatabaseSetup): what must still never
+        // cross from one user to the next is an unfinished transaction and its writes. A host of its own, so
+        // that the pool hands the same connection back.
+        await using var database = await TestDatabase.CreateAsync(Db.PostgreSql);
+        await using var host = new ComptoirHost(database);
+        var settings = await host.QueryAsync(context => Task.FromResult(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString())));
+        Assert.True(settings.NoResetOnClose);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var left = await host.QueryAsync(async context =>
+            {
+                await context.Database.OpenConnectionAsync();
+                var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+                var transaction = await connection.BeginTransactionAsync();
+                await using var command = new NpgsqlCommand(
+                    "UPDATE \"Stores\" SET \"Name\" = 'Pas validé'; SELECT pg_backend_pid(), pg_current_xact_id()::text", connection, transaction);
+                await using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                var unfinished = (Pid: reader.GetInt32(0), Transaction: reader.GetString(1));
+                await reader.DisposeAsync();
+                // Closed with the transaction neither committed nor rolled back.
+                await connection.CloseAsync();
+                return unfinished;
+            });
+
+            var next = await host.QueryAsync(async context =>
+            {
+                await context.Database.OpenConnectionAsync();
+                await using var command = new NpgsqlCommand(
+                    "SELECT pg_backend_pid(), pg_xact_status(@left::xid8), pg_current_xact_id_if_assigned() IS NULL, (SELECT count(*) FROM \"Stores\" WHERE \"Name\" = 'Pas validé')",
+                    (NpgsqlConnection)context.Database.GetDbConnection());
+                command.Parameters.AddWithValue("left", left.Transaction);
+                await using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                return (Pid: reader.GetInt32(0), Left: reader.GetString(1), Fresh: reader.GetBoolean(2), Written: reader.GetInt64(3));
+            });
+
+            // The same server process, the abandoned transaction rolled back, and none of its writes seen.
+            Assert.Equal((left.Pid, "aborted", true, 0L), next);
+        }
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -83,16 +84,39 @@ public static class BulkInsert
     }
 
     /// <summary>
-    /// Writes the tables in the order given (parents first), then runs <paramref name="statements"/>, inside
-    /// the context's current transaction. On PostgreSQL all of it is one batch, so one round trip.
+    /// Writes the tables in the order given (parents first), then runs <paramref name="statements"/>, all or
+    /// nothing: inside the context's current transaction, or else its own. On PostgreSQL all of it is one
+    /// batch, so one round trip, and without a current transaction that batch is its own transaction (the
+    /// implicit transaction of a batch: a failing statement rolls back those before it), with no BEGIN or
+    /// COMMIT to wait for; only a batch large enough for COPY opens an explicit one.
     /// </summary>
     public static async Task InsertAsync(this ComptoirDbContext db, IReadOnlyList<TableRows> tables, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
+        var copy = connection is NpgsqlConnection && tables.Sum(t => t.Values.Count) > CopyThreshold;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var own = db.Database.CurrentTransaction is null && (copy || connection is not NpgsqlConnection)
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            await WriteAsync(db, connection, copy, tables, statements, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task WriteAsync(ComptoirDbContext db, DbConnection connection, bool copy, IReadOnlyList<TableRows> tables, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (connection is NpgsqlConnection postgres)
         {
-            var copy = tables.Sum(t => t.Values.Count) > CopyThreshold;
             if (copy)
             {
                 foreach (var table in tables.Where(t => t.Values.Count > 0))
@@ -184,6 +208,48 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>
+    /// The UPDATE statements that <c>SaveChanges</c> would run for the tracked entities in the Modified state
+    /// (their changed columns only, by primary key), so that they go in the same batch as other writes
+    /// (<see cref="InsertAsync"/>). Once that batch has run, <see cref="AcceptUpdates"/> marks the entities
+    /// saved. Call <c>ChangeTracker.DetectChanges</c> first when automatic detection is off.
+    /// </summary>
+    public static IReadOnlyList<(SqlStatement Statement, EntityEntry Entry)> PendingUpdates(this ComptoirDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var updates = new List<(SqlStatement, EntityEntry)>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            var table = entry.Metadata.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(table, entry.Metadata.GetSchema());
+            var changed = entry.Properties.Where(p => p.IsModified).ToList();
+            var key = entry.Metadata.FindPrimaryKey()!.Properties;
+            var parameters = new List<object?>();
+            string Placeholder(PropertyEntry property)
+            {
+                var value = property.CurrentValue;
+                var converter = property.Metadata.GetTypeMapping().Converter;
+                parameters.Add(value is not null && converter is not null ? converter.ConvertToProvider(value) : value);
+                return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+            }
+
+            var set = string.Join(", ", changed.Select(p => $"{sql.DelimitIdentifier(p.Metadata.GetColumnName(store)!)} = {Placeholder(p)}"));
+            var where = string.Join(" AND ", key.Select(k => $"{sql.DelimitIdentifier(k.GetColumnName(store)!)} = {Placeholder(entry.Property(k.Name))}"));
+            updates.Add((new SqlStatement($"UPDATE {sql.DelimitIdentifier(table)} SET {set} WHERE {where}", parameters), entry));
+        }
+
+        return updates;
+    }
+
+    /// <summary>Marks the entities of <see cref="PendingUpdates"/> saved, once their statements have run.</summary>
+    public static void AcceptUpdates(IEnumerable<(SqlStatement Statement, EntityEntry Entry)> updates)
+    {
+        foreach (var (_, entry) in updates)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
     /// <summary>The value <paramref name="value"/> of <typeparamref name="T"/>'s property as the database stores it.</summary>
     public static object? ProviderValue<T>(this ComptoirDbContext db, string property, object? value)
     {
@@ -230,26 +296,24 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         var tables = requests.Select(r => sql.DelimitIdentifier(db.Model.FindEntityType(r.Entity)!.GetTableName()!)).ToList();
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Ids are allocated inside the transaction that uses them.");
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (provider == DatabaseProvider.PostgreSql)
         {
-            // The counts are parameters, so that the statement text stays the same and is prepared once.
-            command.CommandText = "SELECT " + string.Join(", ", tables.Select((table, i) =>
-                $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, @n{i.ToString(CultureInfo.InvariantCulture)}))"));
-            for (var i = 0; i < requests.Count; i++)
+            // Sequences hand out each value once, inside a transaction or not.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                command.Parameters.Add(new NpgsqlParameter<int>("n" + i.ToString(CultureInfo.InvariantCulture), requests[i].Count));
+                return await NextValuesAsync(command, tables, requests, cancellationToken);
             }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            for (var i = 0; i < requests.Count; i++)
+            finally
             {
-                result[i] = reader.GetFieldValue<long[]>(i);
+                await db.Database.CloseConnectionAsync();
             }
+        }
 
-            return result;
+        if (command.Transaction is null)
+        {
+            throw new InvalidOperationException("On SQLite, ids are allocated inside the write transaction that uses them.");
         }
 
         command.CommandText = "SELECT " + string.Join(", ", tables.Select(table => $"(SELECT COALESCE(MAX(\"Id\"), 0) FROM {table})"));
@@ -261,6 +325,27 @@ public static class BulkInsert
                 var first = reader.GetInt64(i) + 1;
                 result[i] = [.. Enumerable.Range(0, requests[i].Count).Select(n => first + n)];
             }
+        }
+
+        return result;
+    }
+
+    private static async Task<long[][]> NextValuesAsync(DbCommand command, List<string> tables, IReadOnlyList<(Type Entity, int Count)> requests, CancellationToken cancellationToken)
+    {
+        // The counts are parameters, so that the statement text stays the same and is prepared once.
+        command.CommandText = "SELECT " + string.Join(", ", tables.Select((table, i) =>
+            $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, @n{i.ToString(CultureInfo.InvariantCulture)}))"));
+        for (var i = 0; i < requests.Count; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter<int>("n" + i.ToString(CultureInfo.InvariantCulture), requests[i].Count));
+        }
+
+        var result = new long[requests.Count][];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            result[i] = reader.GetFieldValue<long[]>(i);
         }
 
         return result;

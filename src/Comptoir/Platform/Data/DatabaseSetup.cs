@@ -78,6 +78,15 @@ public static class DatabaseSetup
             builder.AutoPrepareMinUsages = 3;
         }
 
+        // Comptoir leaves no session state on a connection (no SET, LISTEN, temporary table or session lock),
+        // so the reset statements Npgsql otherwise runs each time a pooled connection is reused are skipped;
+        // an explicit "No Reset On Close=false" in the connection string keeps them.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
     }
 

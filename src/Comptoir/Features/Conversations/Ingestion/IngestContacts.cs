@@ -33,9 +33,28 @@ public sealed class IngestContacts(
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        // Joins the caller's transaction when there is one (demo data), else commits on its own.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Joins the caller's transaction when there is one (demo data). Otherwise, on SQLite, one write
+        // transaction from the first read, as SQLite has one writer at a time and ids come after the largest.
+        // On PostgreSQL the reads need none, and every write goes in one batch that is its own transaction
+        // (BulkInsert.InsertAsync), which saves the round trips of BEGIN and COMMIT; the batch keeps one
+        // connection throughout.
+        var postgres = database.Provider == DatabaseProvider.PostgreSql;
+        await using var transaction = db.Database.CurrentTransaction is null && !postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await IngestAsync(contacts, now, routing, causes, results, transaction, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
+    private async Task<IReadOnlyList<IngestResult>> IngestAsync(
+        IReadOnlyList<InboundContact> contacts, DateTimeOffset now, RoutingCatalog.Snapshot routing, CauseClassifier.State causes, IngestResult?[] results,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
+    {
         var duplicates = await KnownContacts.FindDuplicatesAsync(db, contacts, cancellationToken);
         var fresh = new List<int>();
         var seen = new HashSet<(Channel, string)>();
@@ -123,7 +142,19 @@ public sealed class IngestContacts(
         }
 
         AssignChildIds(messages, attachments, ids);
-        // The inserts, the known customers' last contact and the cause counts go in one batch.
+
+        // Continued conversations are tracked: their changes are written as EF would, but in the same batch.
+        db.ChangeTracker.DetectChanges();
+        var updates = db.PendingUpdates();
+        // Anything else tracked (a proposal to merge two customers, rare) is saved by EF, in the same
+        // transaction as the rows, which on PostgreSQL then needs an explicit one.
+        await using var late = transaction is null && db.Database.CurrentTransaction is null
+                               && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted)
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+
+        // The inserts, the known customers' last contact and details, the conversations' changes and the
+        // cause counts go in one batch.
         await db.InsertAsync(
             [
                 db.Rows(recognition.NewCustomers),
@@ -134,17 +165,20 @@ public sealed class IngestContacts(
             ],
             [
                 .. TouchKnownCustomers(recognition, now),
+                .. CompleteCustomers(recognition),
+                .. updates.Select(u => u.Statement),
                 .. CauseCounts.Statements(conversations.Where(c => c.CauseId is not null).SelectMany(c => CauseCounts.For(c, c.CauseId!.Value, 1))),
             ],
             cancellationToken);
-        await CompleteCustomersAsync(recognition, cancellationToken);
-
-        // Known customers and continued conversations are tracked: EF saves their changes.
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
+        BulkInsert.AcceptUpdates(updates);
+        if (db.ChangeTracker.HasChanges())
         {
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if ((transaction ?? late) is { } own)
+        {
+            await own.CommitAsync(cancellationToken);
         }
 
         db.ChangeTracker.Clear();
@@ -179,21 +213,18 @@ public sealed class IngestContacts(
         }
     }
 
-    /// <summary>Known customers whose name, language or country this batch filled in: one statement each (rare).</summary>
-    private async Task CompleteCustomersAsync(RecogniseCustomers.Result recognition, CancellationToken cancellationToken)
-    {
-        foreach (var customer in recognition.Completed)
-        {
-            var key = Platform.Data.SearchKey.Normalize(customer.DisplayName);
-            await db.Customers.Where(c => c.Id == customer.Id)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(c => c.SearchKey, c => c.DisplayName == null ? key : c.SearchKey)
-                        .SetProperty(c => c.DisplayName, c => c.DisplayName ?? customer.DisplayName)
-                        .SetProperty(c => c.Language, c => c.Language ?? customer.Language)
-                        .SetProperty(c => c.CountryId, c => c.CountryId ?? customer.CountryId),
-                    cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Known customers whose name, language or country this batch filled in (rare): one statement each, which
+    /// only fills what is still empty, in case an advisor filled it in meanwhile.
+    /// </summary>
+    private static IEnumerable<SqlStatement> CompleteCustomers(RecogniseCustomers.Result recognition) =>
+        recognition.Completed.Select(customer => new SqlStatement(
+            """
+            UPDATE "Customers" SET "SearchKey" = CASE WHEN "DisplayName" IS NULL THEN {0} ELSE "SearchKey" END,
+                "DisplayName" = COALESCE("DisplayName", {1}), "Language" = COALESCE("Language", {2}), "CountryId" = COALESCE("CountryId", {3})
+            WHERE "Id" = {4}
+            """,
+            [Platform.Data.SearchKey.Normalize(customer.DisplayName), customer.DisplayName, customer.Language, customer.CountryId, customer.Id]));
 
     private static void AssignParentIds(RecogniseCustomers.Result recognition, List<Conversation> conversations, long[][] ids)
     {
