@@ -10,7 +10,7 @@ namespace Comptoir.Tests.Platform;
 public sealed class KeyRingTests
 {
     [Fact]
-    public async Task With_a_certificate_the_keys_are_stored_encrypted_and_only_an_instance_with_it_reads_them()
+    public async Task With_a_certificate_the_keys_are_stored_encrypted_and_an_instance_without_it_does_not_start()
     {
         await using var database = await TestDatabase.CreateAsync(Db.Sqlite);
         var pfx = Path.Combine(Path.GetTempPath(), $"comptoir-keys-{Guid.NewGuid():N}.pfx");
@@ -32,12 +32,17 @@ public sealed class KeyRingTests
 
             var stored = await ReadKeysAsync(database);
             await using var second = new ComptoirHost(database, withCertificate);
-            await using var without = new ComptoirHost(database);
 
             Assert.Contains("EncryptedXmlDecryptor", Assert.Single(stored), StringComparison.Ordinal);
             Assert.DoesNotContain("<masterKey", stored[0], StringComparison.Ordinal);
             Assert.Equal("session", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(token));
-            Assert.ThrowsAny<CryptographicException>(() => without.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(token));
+
+            // An instance without the certificate could read no key, and would add a clear one to the shared
+            // ring: it does not start, and the ring is left as it was.
+            await using var without = new ComptoirHost(database);
+            var refused = Assert.ThrowsAny<Exception>(() => without.Services);
+            Assert.Contains("has no DataProtection:CertificatePath", refused.ToString(), StringComparison.Ordinal);
+            Assert.Equal(stored, await ReadKeysAsync(database));
         }
         finally
         {
@@ -56,7 +61,7 @@ public sealed class KeyRingTests
         Assert.Contains("DataProtection:CertificatePath '/nonexistent/keys.pfx'", error.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>The stored keys, read straight from the file: an instance started without the certificate would add one of its own.</summary>
+    /// <summary>The stored keys, read straight from the file.</summary>
     private static async Task<List<string>> ReadKeysAsync(TestDatabase database)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);

@@ -22,6 +22,10 @@ public static class WebSetup
     /// </summary>
     private static void AddKeyRing(WebApplicationBuilder builder)
     {
+        // Started right after the migrations, before anything else: the data-protection services (registered
+        // earlier, by sign-in and anti-forgery) may create a key as they start. See KeyRingCheck.
+        var migrations = builder.Services.ToList().FindIndex(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MigrateOnStartup));
+        builder.Services.Insert(migrations + 1, ServiceDescriptor.Singleton<IHostedService, KeyRingCheck>());
         var keys = builder.Services.AddDataProtection().SetApplicationName("Comptoir").PersistKeysToDbContext<ComptoirDbContext>();
         if (builder.Configuration["DataProtection:CertificatePath"] is not { Length: > 0 } path)
         {
