@@ -1,3 +1,4 @@
+using Comptoir.Platform.Data;
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -135,6 +136,26 @@ public sealed class DatabaseTests(Hosts hosts)
             // The same server process, the abandoned transaction rolled back, and none of its writes seen.
             Assert.Equal((left.Pid, "aborted", true, 0L), next);
         }
+    }
+
+    [Fact]
+    public async Task Postgres_contexts_set_for_ingestion_run_generic_plans_and_the_others_keep_postgres_choice()
+    {
+        var host = await hosts.GetAsync(Db.PostgreSql);
+        static async Task<string> ModeAsync(ComptoirDbContext context)
+        {
+            await context.Database.OpenConnectionAsync();
+            await using var command = context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SHOW plan_cache_mode";
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var ingestion = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
+        ingestion.UseGenericPlans();
+
+        Assert.Equal("force_generic_plan", await ModeAsync(ingestion));
+        Assert.Equal("auto", await host.QueryAsync(ModeAsync));
     }
 
     [Fact]

@@ -105,6 +105,11 @@ public sealed partial class ContactIntake(
         for (var attempt = 1; ; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
+            if (options.Value.PostgresGenericPlans)
+            {
+                scope.ServiceProvider.GetRequiredService<ComptoirDbContext>().UseGenericPlans();
+            }
+
             try
             {
                 return await scope.ServiceProvider.GetRequiredService<IngestContacts>().ExecuteAsync(contacts, cancellationToken);

@@ -18,6 +18,12 @@ public sealed class IngestionOptions
     /// <summary>Batches written at once on PostgreSQL (SQLite has one writer); each customer always goes to the same one.</summary>
     public int PostgresWriters { get; set; } = 2;
 
+    /// <summary>
+    /// On PostgreSQL, the writers' statements always run their generic plan instead of being planned again at
+    /// each execution (<see cref="Platform.Data.GenericPlans"/>, decision 12).
+    /// </summary>
+    public bool PostgresGenericPlans { get; set; } = true;
+
     /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
     public int MaxBatch { get; set; } = 200;
 }
