@@ -246,6 +246,8 @@ public static class BulkInsert
     {
         foreach (var (_, entry) in updates)
         {
+            // As after SaveChanges: what was written becomes the original values, so nothing is detected again.
+            entry.OriginalValues.SetValues(entry.CurrentValues);
             entry.State = EntityState.Unchanged;
         }
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Comptoir.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Comptoir.Platform.Web;
 /// sign every session with a key anyone with a copy of the database can read. Started right after the
 /// migrations, before the data-protection services, which may create a key as they start.
 /// </summary>
-internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IConfiguration configuration) : IHostedService
+internal sealed partial class KeyRingCheck(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<KeyRingCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,8 +22,21 @@ internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IConfiguration c
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
-        // EncryptedXmlDecryptor is the decryptor a certificate-protected key names (XmlEncryptedKey elements).
-        if (await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("EncryptedXmlDecryptor"), cancellationToken))
+        bool encrypted;
+        try
+        {
+            // EncryptedXmlDecryptor is the decryptor a certificate-protected key names (XmlEncryptedKey elements).
+            encrypted = await db.DataProtectionKeys.AnyAsync(k => k.Xml != null && k.Xml.Contains("EncryptedXmlDecryptor"), cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // An unreachable database must not stop the start: the instance reports itself not ready
+            // (/health/ready) until it answers. The check is then skipped for this start.
+            LogUnchecked(logger, e);
+            return;
+        }
+
+        if (encrypted)
         {
             throw new InvalidOperationException(
                 "The sign-in key ring in the database is encrypted with a certificate, but this instance has no DataProtection:CertificatePath: "
@@ -32,4 +46,7 @@ internal sealed class KeyRingCheck(IServiceScopeFactory scopes, IConfiguration c
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The key ring could not be checked for certificate-encrypted keys: the database did not answer")]
+    private static partial void LogUnchecked(ILogger logger, Exception exception);
 }
