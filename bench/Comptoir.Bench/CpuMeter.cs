@@ -66,6 +66,7 @@ internal sealed class CpuMeter
             }
             catch (UnauthorizedAccessException)
             {
+                // Another user's process this one may not read: not PostgreSQL's when run as the benchmark runs.
             }
         }
 

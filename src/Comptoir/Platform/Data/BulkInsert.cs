@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -14,7 +13,7 @@ namespace Comptoir.Platform.Data;
 
 /// <summary>
 /// Writes many new rows of several entities, with ids the caller already allocated
-/// (<see cref="AllocateIdsAsync"/>), in as few round trips as each engine allows: on PostgreSQL one batch of
+/// (<see cref="IdAllocation.AllocateIdsAsync"/>), in as few round trips as each engine allows: on PostgreSQL one batch of
 /// multi-row INSERTs for everything (binary COPY per table when a batch is large); on SQLite, which has no
 /// round trips, one prepared statement per table reused for every row. Columns, names and value conversions
 /// come from the EF Core model, so the rows are exactly what EF itself would write; change tracking and a
@@ -208,50 +207,6 @@ public static class BulkInsert
         }
     }
 
-    /// <summary>
-    /// The UPDATE statements that <c>SaveChanges</c> would run for the tracked entities in the Modified state
-    /// (their changed columns only, by primary key), so that they go in the same batch as other writes
-    /// (<see cref="InsertAsync"/>). Once that batch has run, <see cref="AcceptUpdates"/> marks the entities
-    /// saved. Call <c>ChangeTracker.DetectChanges</c> first when automatic detection is off.
-    /// </summary>
-    public static IReadOnlyList<(SqlStatement Statement, EntityEntry Entry)> PendingUpdates(this ComptoirDbContext db)
-    {
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var updates = new List<(SqlStatement, EntityEntry)>();
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
-        {
-            var table = entry.Metadata.GetTableName()!;
-            var store = StoreObjectIdentifier.Table(table, entry.Metadata.GetSchema());
-            var changed = entry.Properties.Where(p => p.IsModified).ToList();
-            var key = entry.Metadata.FindPrimaryKey()!.Properties;
-            var parameters = new List<object?>();
-            string Placeholder(PropertyEntry property)
-            {
-                var value = property.CurrentValue;
-                var converter = property.Metadata.GetTypeMapping().Converter;
-                parameters.Add(value is not null && converter is not null ? converter.ConvertToProvider(value) : value);
-                return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
-            }
-
-            var set = string.Join(", ", changed.Select(p => $"{sql.DelimitIdentifier(p.Metadata.GetColumnName(store)!)} = {Placeholder(p)}"));
-            var where = string.Join(" AND ", key.Select(k => $"{sql.DelimitIdentifier(k.GetColumnName(store)!)} = {Placeholder(entry.Property(k.Name))}"));
-            updates.Add((new SqlStatement($"UPDATE {sql.DelimitIdentifier(table)} SET {set} WHERE {where}", parameters), entry));
-        }
-
-        return updates;
-    }
-
-    /// <summary>Marks the entities of <see cref="PendingUpdates"/> saved, once their statements have run.</summary>
-    public static void AcceptUpdates(IEnumerable<(SqlStatement Statement, EntityEntry Entry)> updates)
-    {
-        foreach (var (_, entry) in updates)
-        {
-            // As after SaveChanges: what was written becomes the original values, so nothing is detected again.
-            entry.OriginalValues.SetValues(entry.CurrentValues);
-            entry.State = EntityState.Unchanged;
-        }
-    }
-
     /// <summary>The value <paramref name="value"/> of <typeparamref name="T"/>'s property as the database stores it.</summary>
     public static object? ProviderValue<T>(this ComptoirDbContext db, string property, object? value)
     {
@@ -279,77 +234,5 @@ public static class BulkInsert
         }
 
         await importer.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Reserves ids for several entities' identity columns in one round trip. On PostgreSQL they come from
-    /// each column's own sequence, so EF Core inserts elsewhere never collide with them (concurrent callers
-    /// may interleave); on SQLite the caller's write transaction (one writer at a time) makes the ids after
-    /// the largest safe to use.
-    /// </summary>
-    public static async Task<long[][]> AllocateIdsAsync(this ComptoirDbContext db, DatabaseProvider provider, IReadOnlyList<(Type Entity, int Count)> requests, CancellationToken cancellationToken)
-    {
-        var result = new long[requests.Count][];
-        if (requests.All(r => r.Count == 0))
-        {
-            return [.. requests.Select(_ => Array.Empty<long>())];
-        }
-
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var tables = requests.Select(r => sql.DelimitIdentifier(db.Model.FindEntityType(r.Entity)!.GetTableName()!)).ToList();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        if (provider == DatabaseProvider.PostgreSql)
-        {
-            // Sequences hand out each value once, inside a transaction or not.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                return await NextValuesAsync(command, tables, requests, cancellationToken);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-
-        if (command.Transaction is null)
-        {
-            throw new InvalidOperationException("On SQLite, ids are allocated inside the write transaction that uses them.");
-        }
-
-        command.CommandText = "SELECT " + string.Join(", ", tables.Select(table => $"(SELECT COALESCE(MAX(\"Id\"), 0) FROM {table})"));
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            for (var i = 0; i < requests.Count; i++)
-            {
-                var first = reader.GetInt64(i) + 1;
-                result[i] = [.. Enumerable.Range(0, requests[i].Count).Select(n => first + n)];
-            }
-        }
-
-        return result;
-    }
-
-    private static async Task<long[][]> NextValuesAsync(DbCommand command, List<string> tables, IReadOnlyList<(Type Entity, int Count)> requests, CancellationToken cancellationToken)
-    {
-        // The counts are parameters, so that the statement text stays the same and is prepared once.
-        command.CommandText = "SELECT " + string.Join(", ", tables.Select((table, i) =>
-            $"ARRAY(SELECT nextval(pg_get_serial_sequence('{table}', 'Id')) FROM generate_series(1, @n{i.ToString(CultureInfo.InvariantCulture)}))"));
-        for (var i = 0; i < requests.Count; i++)
-        {
-            command.Parameters.Add(new NpgsqlParameter<int>("n" + i.ToString(CultureInfo.InvariantCulture), requests[i].Count));
-        }
-
-        var result = new long[requests.Count][];
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        for (var i = 0; i < requests.Count; i++)
-        {
-            result[i] = reader.GetFieldValue<long[]>(i);
-        }
-
-        return result;
     }
 }
