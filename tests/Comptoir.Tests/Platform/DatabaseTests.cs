@@ -150,12 +150,18 @@ public sealed class DatabaseTests(Hosts hosts)
             return (string)(await command.ExecuteScalarAsync())!;
         }
 
-        await using var scope = host.Services.CreateAsyncScope();
-        var ingestion = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>();
-        ingestion.UseGenericPlans();
+        // Each pool in turn, twice: a context given back keeps its connection string, so a mix-up would show
+        // the second time.
+        var writers = host.Services.GetRequiredKeyedService<IDbContextFactory<ComptoirDbContext>>(GenericPlans.Writers);
+        for (var i = 0; i < 2; i++)
+        {
+            await using (var ingestion = writers.CreateDbContext())
+            {
+                Assert.Equal("force_generic_plan", await ModeAsync(ingestion));
+            }
 
-        Assert.Equal("force_generic_plan", await ModeAsync(ingestion));
-        Assert.Equal("auto", await host.QueryAsync(ModeAsync));
+            Assert.Equal("auto", await host.QueryAsync(ModeAsync));
+        }
     }
 
     [Fact]

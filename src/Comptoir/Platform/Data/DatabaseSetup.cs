@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Comptoir.Platform.Data;
 
@@ -28,8 +29,11 @@ public static class DatabaseSetup
                 var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
                 var gate = new SqliteWriteGate();
                 services.AddSingleton(gate);
-                services.AddDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings(), gate));
+                services.AddPooledDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings(), gate));
                 Expose<SqliteComptoirDbContext>(services);
+
+                // SQLite has no plan cache mode: the writers share the one pool.
+                services.AddKeyedSingleton(GenericPlans.Writers, (sp, _) => sp.GetRequiredService<IDbContextFactory<ComptoirDbContext>>());
                 break;
             case DatabaseProvider.PostgreSql:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -39,8 +43,10 @@ public static class DatabaseSetup
                         "Set it, e.g. \"Host=localhost;Database=comptoir;Username=comptoir;Password=...\".");
                 }
 
-                services.AddDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(PreparePostgres(connectionString)));
+                services.AddPooledDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(PreparePostgres(connectionString)));
                 Expose<PostgresComptoirDbContext>(services);
+                services.AddKeyedSingleton<IDbContextFactory<ComptoirDbContext>>(GenericPlans.Writers, (sp, _) => new ProviderContextFactory<PostgresComptoirDbContext>(
+                    new PooledDbContextFactory<PostgresComptoirDbContext>(GenericPlans.Options(sp.GetRequiredService<DbContextOptions<PostgresComptoirDbContext>>()))));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or PostgreSql.");
@@ -53,13 +59,17 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Features depend on the abstract context; the provider's subclass stays an implementation detail.</summary>
+    /// <summary>
+    /// Features depend on the abstract context; the provider's subclass stays an implementation detail. Contexts
+    /// come from a pool: a request or an ingestion batch takes one already built and gives it back, reset, when
+    /// its scope ends, instead of building a context and its internal services each time (decision 13).
+    /// </summary>
     private static void Expose<TContext>(IServiceCollection services)
         where TContext : ComptoirDbContext
     {
-        services.AddScoped<ComptoirDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddSingleton<IDbContextFactory<ComptoirDbContext>>(sp =>
             new ProviderContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ComptoirDbContext>>().CreateDbContext());
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Comptoir.Platform.Data;
@@ -12,23 +12,22 @@ namespace Comptoir.Platform.Data;
 /// looking cheaper than the generic one for small arrays: in the HTTP benchmark the identity lookup spent 1.3 s
 /// planning for 0.3 s executing. The rest of the application keeps the default (decision 12).
 /// </summary>
+/// <remarks>
+/// The writers' contexts come from their own pool, registered under the key <see cref="Writers"/>: a pooled
+/// context keeps its connection string when it is given back, so the two kinds never share a pool. On SQLite the
+/// key gives the ordinary factory.
+/// </remarks>
 public static class GenericPlans
 {
-    private static readonly ConcurrentDictionary<string, string> ConnectionStrings = new(StringComparer.Ordinal);
+    /// <summary>The key of the writers' <see cref="IDbContextFactory{TContext}"/> of <see cref="ComptoirDbContext"/>.</summary>
+    public const string Writers = "ingestion-writers";
 
-    /// <summary>Points a context not yet used at the pool of such connections; does nothing on SQLite.</summary>
-    public static void UseGenericPlans(this ComptoirDbContext db)
+    /// <summary>The same options on connections opened with <c>plan_cache_mode=force_generic_plan</c>.</summary>
+    public static DbContextOptions<TContext> Options<TContext>(DbContextOptions<TContext> options)
+        where TContext : DbContext
     {
-        if (!db.Database.IsNpgsql() || db.Database.GetConnectionString() is not { } current)
-        {
-            return;
-        }
-
-        db.Database.SetConnectionString(ConnectionStrings.GetOrAdd(current, static connectionString =>
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_generic_plan".Trim();
-            return builder.ConnectionString;
-        }));
+        var connection = new NpgsqlConnectionStringBuilder(RelationalOptionsExtension.Extract(options).ConnectionString);
+        connection.Options = $"{connection.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return new DbContextOptionsBuilder<TContext>(options).UseNpgsql(connection.ConnectionString).Options;
     }
 }

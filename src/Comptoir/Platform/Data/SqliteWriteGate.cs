@@ -124,23 +124,22 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     }
 
     // A transaction disposed without commit or rollback (an exception) releases when its connection closes,
-    // or, for a connection its code opened itself and never closed, when the context disposes of it: EF Core
-    // disposes such a connection without closing it first, so without this the gate would stay taken for good
-    // and every later writer of the process would wait forever.
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId);
-
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    // whoever closes it: EF Core's Close, the disposal of a connection the code opened itself and never closed
+    // (EF disposes it without closing it first), or the reset of a pooled context given back, which closes the
+    // connection without any interceptor event. Without this the gate would stay taken for good and every later
+    // writer of the process would wait forever. A pooled context keeps its connection, and its connection id,
+    // for its whole life, so the handler is added once.
+    public DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
-        Release(eventData.ConnectionId);
-        return Task.CompletedTask;
-    }
-
-    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(eventData.ConnectionId);
-
-    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Release(eventData.ConnectionId);
-        return Task.CompletedTask;
+        var connection = eventData.ConnectionId;
+        result.StateChange += (_, change) =>
+        {
+            if (change.CurrentState == System.Data.ConnectionState.Closed)
+            {
+                Release(connection);
+            }
+        };
+        return result;
     }
 
     private static bool IsLoneWrite(DbCommand command)

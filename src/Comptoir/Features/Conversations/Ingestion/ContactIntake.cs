@@ -10,9 +10,20 @@ namespace Comptoir.Features.Conversations.Ingestion;
 /// a webhook is acknowledged, or an e-mail flagged as read, only after the contact is safe.
 /// </summary>
 public sealed partial class ContactIntake(
-    IServiceScopeFactory scopes, IOptions<IngestionOptions> options, DatabaseInfo database, GrowingTables growingTables, ILogger<ContactIntake> logger)
+    IServiceProvider services, IOptions<IngestionOptions> options, DatabaseInfo database, GrowingTables growingTables, ILogger<ContactIntake> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// The writers' contexts: on PostgreSQL, from the pool whose connections run generic plans, unless
+    /// <see cref="IngestionOptions.PostgresGenericPlans"/> is off.
+    /// </summary>
+    private readonly IDbContextFactory<ComptoirDbContext> _contexts = options.Value.PostgresGenericPlans
+        ? services.GetRequiredKeyedService<IDbContextFactory<ComptoirDbContext>>(GenericPlans.Writers)
+        : services.GetRequiredService<IDbContextFactory<ComptoirDbContext>>();
+
+    /// <summary>A batch's use case on the writers' context, its other services from the batch's scope.</summary>
+    private static readonly ObjectFactory<IngestContacts> NewIngestContacts = ActivatorUtilities.CreateFactory<IngestContacts>([typeof(ComptoirDbContext)]);
+
     /// <summary>SQLite has one writer whatever we do; PostgreSQL commits several batches at once.</summary>
     private readonly System.Threading.Channels.Channel<Pending>[] _writers = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, options.Value.PostgresWriters))
         .Select(_ => System.Threading.Channels.Channel.CreateBounded<Pending>(new System.Threading.Channels.BoundedChannelOptions(20_000) { SingleReader = true }))];
@@ -104,15 +115,11 @@ public sealed partial class ContactIntake(
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            if (options.Value.PostgresGenericPlans)
-            {
-                scope.ServiceProvider.GetRequiredService<ComptoirDbContext>().UseGenericPlans();
-            }
-
+            await using var scope = services.CreateAsyncScope();
+            await using var db = _contexts.CreateDbContext();
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<IngestContacts>().ExecuteAsync(contacts, cancellationToken);
+                return await NewIngestContacts(scope.ServiceProvider, [db]).ExecuteAsync(contacts, cancellationToken);
             }
             catch (DbUpdateException) when (attempt < 5)
             {
