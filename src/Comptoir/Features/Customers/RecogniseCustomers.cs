@@ -15,6 +15,14 @@ public static class RecogniseCustomers
 
     public sealed record Recognition(Customer? Customer, bool Recognised);
 
+    /// <summary>The identities among a batch's values and their customers, compiled once: every ingestion batch asks (decision 13).</summary>
+    private static readonly PerModel<Func<ComptoirDbContext, List<string>, IAsyncEnumerable<KnownIdentity>>> Known =
+        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> values) => db.CustomerIdentities.AsNoTracking()
+            .Where(i => values.Contains(i.Value))
+            .Join(db.Customers.AsNoTracking(), i => i.CustomerId, c => c.Id, (i, c) => new KnownIdentity(i.Kind, i.Value, c))));
+
+    private sealed record KnownIdentity(IdentityKind Kind, string Value, Customer Customer);
+
     /// <summary>
     /// Who each contact is, plus what must be inserted: customers never seen (their ids still to allocate)
     /// and identities new to their customer. Known customers are tracked, so their updates are saved by EF.
@@ -31,10 +39,7 @@ public static class RecogniseCustomers
         // One query brings the identities and their customers.
         var known = values.Count == 0
             ? []
-            : await db.CustomerIdentities.AsNoTracking()
-                .Where(i => values.Contains(i.Value))
-                .Join(db.Customers.AsNoTracking(), i => i.CustomerId, c => c.Id, (i, c) => new { i.Kind, i.Value, Customer = c })
-                .ToListAsync(cancellationToken);
+            : await Known.For(db)(db, values).ToListAsync(cancellationToken);
         var owner = known.ToDictionary(i => (i.Kind, i.Value), i => i.Customer.Id);
         var customers = known.Select(i => i.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
 

@@ -14,22 +14,24 @@ public static class AutomaticReplyBudget
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
+    /// <summary>Compiled once: every ingestion batch asks (decision 13).</summary>
+    private static readonly PerModel<Func<ComptoirDbContext, List<string>, int, DateTimeOffset, IAsyncEnumerable<string>>> Exhausted =
+        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> recipients, int max, DateTimeOffset since) => db.Messages.AsNoTracking()
+            .Where(m => m.IsAutomatic && m.Direction == MessageDirection.Outbound && m.To != null && recipients.Contains(m.To) && m.At >= since)
+            .GroupBy(m => m.To!)
+            .Where(sent => sent.Count() >= max)
+            .Select(sent => sent.Key)));
+
     /// <summary>The recipients, among <paramref name="recipients"/>, that have used up their automatic messages.</summary>
     public static async Task<HashSet<string>> ExhaustedAsync(
-        ComptoirDbContext db, IReadOnlyCollection<string> recipients, int max, DateTimeOffset now, CancellationToken cancellationToken)
+        ComptoirDbContext db, List<string> recipients, int max, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
             return [];
         }
 
-        var since = now - Window;
-        var exhausted = await db.Messages.AsNoTracking()
-            .Where(m => m.IsAutomatic && m.Direction == MessageDirection.Outbound && m.To != null && recipients.Contains(m.To) && m.At >= since)
-            .GroupBy(m => m.To!)
-            .Where(sent => sent.Count() >= max)
-            .Select(sent => sent.Key)
-            .ToListAsync(cancellationToken);
+        var exhausted = await Exhausted.For(db)(db, recipients, max, now - Window).ToListAsync(cancellationToken);
         return new HashSet<string>(exhausted, StringComparer.OrdinalIgnoreCase);
     }
 }
