@@ -3,7 +3,6 @@ using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Comptoir.Features.Conversations;
 
@@ -85,20 +84,16 @@ public static class TakeNextConversation
 
         // Each queue's most urgent items come straight from the waiting index; the best of those is offered.
         // (One query over all queues would sort every waiting item of every queue.)
-        var postgres = db.Database.IsNpgsql();
         IQueryable<Waiting>? candidates = null;
-        if (!postgres)
+        foreach (var queueId in queueIds)
         {
-            foreach (var queueId in queueIds)
-            {
-                var top = MostUrgent(db, queueId, voiceFull, writtenFull);
-                candidates = candidates is null ? top : candidates.Concat(top);
-            }
+            var top = MostUrgent(db, queueId, voiceFull, writtenFull);
+            candidates = candidates is null ? top : candidates.Concat(top);
         }
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var offered = (postgres ? await MostUrgentOnPostgresAsync(db, queueIds, voiceFull, writtenFull, cancellationToken) : await candidates!.ToListAsync(cancellationToken))
+            var offered = (await candidates!.ToListAsync(cancellationToken))
                 .OrderByDescending(c => c.Priority)
                 .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
                 .ThenBy(c => c.Id)
@@ -142,61 +137,6 @@ public static class TakeNextConversation
             .Take(3)
             .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
     }
-
-    /// <summary>
-    /// The same as <see cref="MostUrgent"/> for every queue at once, on PostgreSQL: one statement whose text
-    /// does not depend on the number of queues (a lateral join over the array of queue ids), so that it is
-    /// prepared once, where the union of one query per queue was a different statement for each number of
-    /// queues, each built, looked up and planned again.
-    /// </summary>
-    internal static async Task<List<Waiting>> MostUrgentOnPostgresAsync(
-        ComptoirDbContext db, List<int> queueIds, bool voiceFull, bool writtenFull, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = MostUrgentSql;
-            command.Parameters.Add(new Npgsql.NpgsqlParameter<int[]>("queues", [.. queueIds]));
-            command.Parameters.Add(new Npgsql.NpgsqlParameter<string>("owner", nameof(ConversationOwner.ServiceCentre)));
-            command.Parameters.Add(new Npgsql.NpgsqlParameter<bool>("voiceFull", voiceFull));
-            command.Parameters.Add(new Npgsql.NpgsqlParameter<bool>("writtenFull", writtenFull));
-            var result = new List<Waiting>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                result.Add(new Waiting
-                {
-                    Id = reader.GetInt64(0),
-                    Subject = reader.GetString(1),
-                    Channel = Enum.Parse<Channel>(reader.GetString(2)),
-                    QueueId = reader.GetInt32(3),
-                    Priority = reader.GetInt32(4),
-                    FirstResponseDueAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                });
-            }
-
-            return result;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    internal const string MostUrgentSql =
-        """
-        SELECT w."Id", w."Subject", w."Channel", w."QueueId", w."Priority", w."FirstResponseDueAt"
-        FROM unnest(@queues) AS q("Id")
-        CROSS JOIN LATERAL (
-            SELECT c."Id", c."Subject", c."Channel", c."QueueId", c."Priority", c."FirstResponseDueAt"
-            FROM "Conversations" AS c
-            WHERE c."QueueId" = q."Id" AND c."Owner" = @owner AND c."Status" = 'New' AND c."AssignedToId" IS NULL
-              AND (NOT @voiceFull OR c."Channel" <> 'Phone') AND (NOT @writtenFull OR c."Channel" = 'Phone')
-            ORDER BY c."Priority" DESC, c."FirstResponseDueAt", c."Id"
-            LIMIT 3) AS w
-        """;
 
     /// <summary>
     /// Gives the advisor the first offered conversation still waiting, with a conditional update: whoever

@@ -53,23 +53,9 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
 
             foreach (var (voiceFull, writtenFull) in new[] { (false, false), (true, false), (false, true) })
             {
-                // PostgreSQL reads every queue in one statement (a lateral join over the queue ids), SQLite one
-                // query per queue under a UNION.
-                await using var command = db == Db.PostgreSql ? c.Database.GetDbConnection().CreateCommand() : TakeNextConversation.MostUrgent(c, queueId, voiceFull, writtenFull).CreateDbCommand();
+                await using var command = TakeNextConversation.MostUrgent(c, queueId, voiceFull, writtenFull).CreateDbCommand();
                 command.Transaction = transaction.GetDbTransaction();
-                if (db == Db.PostgreSql)
-                {
-                    command.CommandText = "EXPLAIN " + TakeNextConversation.MostUrgentSql;
-                    command.Parameters.Add(new Npgsql.NpgsqlParameter<int[]>("queues", [queueId]));
-                    command.Parameters.Add(new Npgsql.NpgsqlParameter<string>("owner", "ServiceCentre"));
-                    command.Parameters.Add(new Npgsql.NpgsqlParameter<bool>("voiceFull", voiceFull));
-                    command.Parameters.Add(new Npgsql.NpgsqlParameter<bool>("writtenFull", writtenFull));
-                }
-                else
-                {
-                    command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-                }
-
+                command.CommandText = (db == Db.PostgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
                 await using var reader = await command.ExecuteReaderAsync();
                 var plan = new List<string>();
                 while (await reader.ReadAsync())
