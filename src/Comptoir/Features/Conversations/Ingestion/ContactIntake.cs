@@ -24,7 +24,7 @@ public sealed partial class ContactIntake(
     /// <summary>A batch's use case on the writers' context, its other services from the batch's scope.</summary>
     private static readonly ObjectFactory<IngestContacts> NewIngestContacts = ActivatorUtilities.CreateFactory<IngestContacts>([typeof(ComptoirDbContext)]);
 
-    /// <summary>SQLite has one writer whatever we do; PostgreSQL commits several batches at once.</summary>
+    /// <summary>SQLite has one writer whatever we do; PostgreSQL may commit several batches at once (<see cref="IngestionOptions.PostgresWriters"/>, one by default).</summary>
     private readonly System.Threading.Channels.Channel<Pending>[] _writers = [.. Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, options.Value.PostgresWriters))
         .Select(_ => System.Threading.Channels.Channel.CreateBounded<Pending>(new System.Threading.Channels.BoundedChannelOptions(20_000) { SingleReader = true }))];
 
