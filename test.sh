@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: build with warnings as errors, formatting check, then every test on SQLite and
-# on PostgreSQL, browser tests in headless Chromium. Installs what is missing with apt-get (PostgreSQL,
-# Chromium) and starts it on loopback for the duration of the run; nothing needs installing by hand.
+# on PostgreSQL, browser tests in headless Chromium, e-mail against real IMAP and SMTP servers. Installs what
+# is missing with apt-get (PostgreSQL, Chromium, Dovecot, aiosmtpd) and starts them on loopback for the
+# duration of the run; nothing needs installing by hand.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Stores"]
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
