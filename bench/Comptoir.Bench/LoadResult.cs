@@ -50,9 +50,11 @@ internal sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, 
     /// Open loop: requests arrive at <paramref name="perSecond"/> on average, at exponentially distributed
     /// intervals (a Poisson process, fixed seed), whether or not earlier ones have answered, as requests from
     /// many independent people do. Each latency runs from the request's scheduled arrival, so a server that
-    /// falls behind is charged for the wait it causes (no coordinated omission).
+    /// falls behind is charged for the wait it causes (no coordinated omission). <paramref name="send"/> gets
+    /// the request's sequence number and a clock of the milliseconds since its scheduled arrival, for a step
+    /// it times itself.
     /// </summary>
-    public static async Task<LoadResult> RunOpenAsync(double perSecond, TimeSpan duration, Func<long, Task<bool>> send)
+    public static async Task<LoadResult> RunOpenAsync(double perSecond, TimeSpan duration, Func<long, Func<double>, Task<bool>> send)
     {
         var random = new Random(11);
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
@@ -77,7 +79,7 @@ internal sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, 
             var sequence = n;
             inFlight.Add(Task.Run(async () =>
             {
-                var ok = await send(sequence);
+                var ok = await send(sequence, () => (watch.Elapsed - scheduled).TotalMilliseconds);
                 latencies.Add((watch.Elapsed - scheduled).TotalMilliseconds);
                 if (!ok)
                 {

@@ -20,6 +20,7 @@ namespace Comptoir.Bench;
 /// peak reinforcement of 100) and thousands of conversations waiting: C advisors at a time ask for the next
 /// one, close it, and ask again (closed loop: the saturation throughput). Then requests arrive at fixed
 /// average rates from all the advisors, whatever the answers' speed (open loop: the latency at a given load).
+/// Each run reports the pairs (next, then close) and the latency of the "next" request alone.
 /// The same run measures a trivial authenticated read (<c>/api/me</c>) at the closed loop's concurrency,
 /// the floor of an authenticated request on this machine.
 /// </summary>
@@ -41,37 +42,74 @@ internal static partial class NextConversationBenchmark
 
         var me = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), async (c, n) =>
             (await clients[(int)(n % clients.Length)].GetAsync("/api/me")).IsSuccessStatusCode);
+        // The loop's unit is a pair, "next" then "close", as an advisor works; the "next" request is also
+        // timed alone, since the target is its latency: from the request's start in the closed loop, from
+        // its scheduled arrival in the open loop.
+        var nextLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
         var closeLatencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-        async Task<bool> TakeAndCloseAsync(long n)
+        var refusals = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        async Task<bool> TakeAndCloseAsync(long n, Func<double> sinceArrival)
         {
             var client = clients[(int)(n % clients.Length)];
             var response = await client.PostAsync("/api/conversations/next", null);
+            nextLatencies.Add(sinceArrival());
             if (response.StatusCode != HttpStatusCode.OK)
             {
+                refusals.AddOrUpdate($"next {(int)response.StatusCode}", 1, (_, count) => count + 1);
                 return false;
             }
 
             var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("conversationId").GetInt64();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await client.PostAsJsonAsync($"/api/conversations/{id}/close", new { reason = "Résolu" });
+            var closed = await client.PostAsJsonAsync($"/api/conversations/{id}/close", new { reason = "Résolu" });
+            if (!closed.IsSuccessStatusCode)
+            {
+                refusals.AddOrUpdate($"close {(int)closed.StatusCode}", 1, (_, count) => count + 1);
+            }
+
             closeLatencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
 
-        var next = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), (_, n) => TakeAndCloseAsync(n));
+        LoadResult Alone(LoadResult pairs)
+        {
+            var alone = new LoadResult(pairs.Requests, pairs.Failures, pairs.Elapsed, [.. nextLatencies]);
+            nextLatencies.Clear();
+            return alone;
+        }
+
+        string Percentiles(LoadResult alone)
+        {
+            var refused = string.Join(", ", refusals.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}: {r.Value}"));
+            refusals.Clear();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"p50 {alone.Percentile(50):F1} ms, p95 {alone.Percentile(95):F1} ms, p99 {alone.Percentile(99):F1} ms; answers other than success: {(refused.Length == 0 ? "none" : refused)}");
+        }
+
+        Console.Error.WriteLine("closed loop: starting");
+        var cpu = CpuMeter.Start();
+        var next = await LoadResult.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), (_, n) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return TakeAndCloseAsync(n, () => System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        });
+        var cpuPerPair = cpu.PerUnit(next.Requests, "pair");
         var closes = closeLatencies.Count;
         Console.WriteLine($"{provider}: {team.Count} advisors signed in, {waiting} conversations waiting at start, {seconds} s per run");
         Console.WriteLine($"  GET /api/me (authenticated floor), {concurrency} at a time: {me}");
-        Console.WriteLine($"  POST /api/conversations/next, {concurrency} at a time (closed loop: saturation): {next}");
+        Console.WriteLine($"  next then close, {concurrency} pairs at a time (closed loop: saturation): {next}");
+        Console.WriteLine($"    POST /api/conversations/next alone: {Percentiles(Alone(next))}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    (each followed by a close, p95 {new LoadResult(closes, 0, TimeSpan.FromSeconds(1), [.. closeLatencies]).Percentile(95):F1} ms)"));
+            $"    POST /api/conversations/{{id}}/close alone: p95 {new LoadResult(closes, 0, TimeSpan.FromSeconds(1), [.. closeLatencies]).Percentile(95):F1} ms"));
+        Console.WriteLine($"    {cpuPerPair}");
 
         // Open loop: the advisors ask at a given rate, whatever the answers' speed (22,000 contacts a day
         // make about 2 requests/s at the busiest hour).
         foreach (var rate in rates)
         {
             var open = await LoadResult.RunOpenAsync(rate, TimeSpan.FromSeconds(seconds), TakeAndCloseAsync);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  POST /api/conversations/next, arriving at {rate}/s (open loop): {open}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  next then close, arriving at {rate}/s (open loop): {open}"));
+            Console.WriteLine($"    POST /api/conversations/next alone, from its arrival: {Percentiles(Alone(open))}");
         }
 
         Console.WriteLine($"  {await CountWaitingAsync(host)} conversations still waiting at the end");
