@@ -40,7 +40,9 @@ public static class CloseConversation
         }
 
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A cause given moves the daily counts before the close is saved: both in one transaction. Without one,
+        // the close is a single update.
+        await using var transaction = causeId is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         await LabelConversationCause.ExecuteAsync(db, conversation, causeId, now, cancellationToken);
         conversation.Status = ConversationStatus.Closed;
         conversation.CloseReason = reason;
@@ -50,7 +52,11 @@ public static class CloseConversation
         conversation.AssignedToId ??= scope.SiteId is null ? null : scope.StaffId;
         conversation.AssignedSiteId ??= scope.SiteId;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
 }

@@ -46,6 +46,31 @@ public static class TakeNextConversation
         }
     }
 
+    /// <summary>The advisor's profile with the calls and written conversations they hold now.</summary>
+    internal sealed record Advisor(List<int> ActivityIds, List<string> Languages, int CallCapacity, int WrittenCapacity, int Calls, int Written);
+
+    internal sealed record QueueRef(int Id, string Name);
+
+    private static readonly PerModel<Func<ComptoirDbContext, int, CancellationToken, Task<Advisor?>>> AdvisorOf =
+        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, int staffId, CancellationToken _) => db.AdvisorProfiles.AsNoTracking()
+            .Where(p => p.StaffMemberId == staffId)
+            .Select(p => new Advisor(
+                p.ActivityIds,
+                p.Languages,
+                p.CallCapacity,
+                p.WrittenCapacity,
+                db.Conversations.Count(c => c.AssignedToId == staffId && c.Status == ConversationStatus.Open && c.Channel == Channel.Phone),
+                db.Conversations.Count(c => c.AssignedToId == staffId && c.Status == ConversationStatus.Open && c.Channel != Channel.Phone)))
+            .SingleOrDefault()));
+
+    private static readonly PerModel<Func<ComptoirDbContext, List<int>, List<string>, int, IAsyncEnumerable<QueueRef>>> QueuesServed =
+        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<int> activities, List<string> languages, int siteId) => db.Queues.AsNoTracking()
+            .Where(q => activities.Contains(q.ActivityId)
+                        && (q.Language == null || languages.Contains(q.Language))
+                        && (q.HomeSites.Any(h => h.SiteId == siteId)
+                            || (q.Overflowing && db.ServiceSites.Any(s => s.Id == siteId && s.Activities.Any(a => a.ActivityId == q.ActivityId)))))
+            .Select(q => new QueueRef(q.Id, q.Name))));
+
     public static async Task<Response?> ExecuteAsync(ComptoirDbContext db, StaffScope scope, TimeProvider time, CancellationToken cancellationToken)
     {
         if (scope.SiteId is not { } siteId)
@@ -53,61 +78,39 @@ public static class TakeNextConversation
             throw new ConversationActionException("Seuls les collaborateurs d'un site de service prennent des conversations dans les files.");
         }
 
-        var profile = await db.AdvisorProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.StaffMemberId == scope.StaffId, cancellationToken)
+        var advisor = await AdvisorOf.For(db)(db, scope.StaffId, cancellationToken)
             ?? throw new ConversationActionException("Votre profil de conseiller (compétences, horaires, capacité) n'est pas encore renseigné : demandez-le à votre superviseur.");
-
-        var load = await db.Conversations.AsNoTracking()
-            .Where(c => c.AssignedToId == scope.StaffId && c.Status == ConversationStatus.Open)
-            .GroupBy(c => c.Channel == Channel.Phone)
-            .Select(g => new { Voice = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var voiceFull = load.Where(l => l.Voice).Sum(l => l.Count) >= profile.CallCapacity;
-        var writtenFull = load.Where(l => !l.Voice).Sum(l => l.Count) >= profile.WrittenCapacity;
+        var voiceFull = advisor.Calls >= advisor.CallCapacity;
+        var writtenFull = advisor.Written >= advisor.WrittenCapacity;
         if (voiceFull && writtenFull)
         {
             throw new ConversationActionException("Vous avez atteint votre capacité : terminez ou mettez en attente une conversation avant d'en prendre une autre.");
         }
 
-        var activities = profile.ActivityIds;
-        var languages = profile.Languages;
-        var queueIds = await db.Queues.AsNoTracking()
-            .Where(q => activities.Contains(q.ActivityId)
-                        && (q.Language == null || languages.Contains(q.Language))
-                        && (q.HomeSites.Any(h => h.SiteId == siteId)
-                            || (q.Overflowing && db.ServiceSites.Any(s => s.Id == siteId && s.Activities.Any(a => a.ActivityId == q.ActivityId)))))
-            .Select(q => q.Id)
-            .ToListAsync(cancellationToken);
-        if (queueIds.Count == 0)
+        var queues = new Dictionary<int, string>();
+        await foreach (var queue in QueuesServed.For(db)(db, advisor.ActivityIds, advisor.Languages, siteId).WithCancellation(cancellationToken))
+        {
+            queues[queue.Id] = queue.Name;
+        }
+
+        if (queues.Count == 0)
         {
             return null;
         }
 
-        // Each queue's most urgent items come straight from the waiting index; the best of those is offered.
-        // (One query over all queues would sort every waiting item of every queue.)
-        IQueryable<Waiting>? candidates = null;
-        foreach (var queueId in queueIds)
-        {
-            var top = MostUrgent(db, queueId, voiceFull, writtenFull);
-            candidates = candidates is null ? top : candidates.Concat(top);
-        }
-
+        // Another advisor may take every item offered first; each new attempt offers more of each queue.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var offered = (await candidates!.ToListAsync(cancellationToken))
-                .OrderByDescending(c => c.Priority)
-                .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
-                .ThenBy(c => c.Id)
-                .ToList();
-            if (offered.Count == 0)
-            {
-                return null;
-            }
-
             var now = time.GetUtcNow();
-            if (await ClaimAsync(db, offered, scope.StaffId, siteId, now, cancellationToken) is { } claimed)
+            var claim = db.Database.IsNpgsql()
+                ? await ClaimOnPostgresAsync(db, [.. queues.Keys], 3 << (2 * attempt), voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken)
+                : await ClaimAsync(db, [.. queues.Keys], voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken);
+            switch (claim)
             {
-                var queue = await db.Queues.AsNoTracking().Where(q => q.Id == claimed.QueueId).Select(q => q.Name).SingleAsync(cancellationToken);
-                return new Response(claimed.Id, claimed.Subject, claimed.Channel, queue);
+                case (null, false):
+                    return null;
+                case ({ } claimed, _):
+                    return new Response(claimed.Id, claimed.Subject, claimed.Channel, queues[claimed.QueueId]);
             }
         }
 
@@ -139,28 +142,26 @@ public static class TakeNextConversation
     }
 
     /// <summary>
-    /// Gives the advisor the first offered conversation still waiting, with a conditional update: whoever
-    /// updates the row first gets it. On PostgreSQL one statement skips the rows another advisor is claiming
-    /// at that instant (<c>FOR UPDATE SKIP LOCKED</c>) instead of waiting for them, one after the other.
+    /// Reads each queue's most urgent items from the waiting index (a union of one query per queue: one query
+    /// over all queues would sort every waiting item of every queue) and gives the advisor the most urgent one
+    /// still waiting, with a conditional update: whoever updates the row first gets it. The flag says whether
+    /// anything was offered, so that a claim lost to another advisor is tried again.
     /// </summary>
-    private static async Task<Waiting?> ClaimAsync(ComptoirDbContext db, List<Waiting> offered, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<(Waiting? Claimed, bool Offered)> ClaimAsync(
+        ComptoirDbContext db, List<int> queueIds, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
+        IQueryable<Waiting>? candidates = null;
+        foreach (var queueId in queueIds)
         {
-            var ids = offered.Select(c => c.Id).ToArray();
-            var claimedIds = await db.Database.SqlQueryRaw<long>(
-                    """
-                    UPDATE "Conversations" SET "AssignedToId" = {0}, "AssignedSiteId" = {1}, "AssignedAt" = {2}, "Status" = {3}
-                    WHERE "Id" = (SELECT "Id" FROM "Conversations"
-                                  WHERE "Id" = ANY({4}) AND "AssignedToId" IS NULL AND "Status" = {5}
-                                  ORDER BY array_position({4}, "Id") LIMIT 1 FOR UPDATE SKIP LOCKED)
-                    RETURNING "Id" AS "Value"
-                    """,
-                    staffId, siteId, now, nameof(ConversationStatus.Open), ids, nameof(ConversationStatus.New))
-                .ToListAsync(cancellationToken);
-            return claimedIds.Count == 1 ? offered.First(c => c.Id == claimedIds[0]) : null;
+            var top = MostUrgent(db, queueId, voiceFull, writtenFull);
+            candidates = candidates is null ? top : candidates.Concat(top);
         }
 
+        var offered = (await candidates!.ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.Priority)
+            .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(c => c.Id)
+            .ToList();
         foreach (var candidate in offered)
         {
             var claimed = await db.Conversations
@@ -174,10 +175,75 @@ public static class TakeNextConversation
                     cancellationToken);
             if (claimed == 1)
             {
-                return candidate;
+                return (candidate, true);
             }
         }
 
-        return null;
+        return (null, offered.Count > 0);
     }
+
+    /// <summary>What the claim on PostgreSQL returns: the row it gave, enums as stored.</summary>
+    internal sealed class ClaimedRow
+    {
+        public long Id { get; init; }
+
+        public string Subject { get; init; } = "";
+
+        public string Channel { get; init; } = "";
+
+        public int QueueId { get; init; }
+
+        public bool Offered { get; init; }
+    }
+
+    /// <summary>
+    /// The same in one statement on PostgreSQL: each queue's most urgent waiting items (a lateral join
+    /// over the array of queue ids, each read in order from the waiting index), the first of them in order of
+    /// urgency that no other advisor is claiming at that instant (<c>FOR UPDATE SKIP LOCKED</c>), updated and
+    /// returned. When every item offered was being claimed by others, nothing is updated and the result says
+    /// that something was offered.
+    /// </summary>
+    private static async Task<(Waiting? Claimed, bool Offered)> ClaimOnPostgresAsync(
+        ComptoirDbContext db, int[] queueIds, int perQueue, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQueryRaw<ClaimedRow>(
+                ClaimSql, queueIds, nameof(ConversationOwner.ServiceCentre), voiceFull, writtenFull, staffId, siteId, now, perQueue)
+            .ToListAsync(cancellationToken);
+        if (rows.FirstOrDefault(r => r.Id != 0) is { } row)
+        {
+            return (new Waiting { Id = row.Id, Subject = row.Subject, Channel = Enum.Parse<Channel>(row.Channel), QueueId = row.QueueId }, true);
+        }
+
+        return (null, rows.Count > 0 && rows[0].Offered);
+    }
+
+    /// <summary>
+    /// Parameters: {0} queue ids, {1} owner, {2} calls full, {3} written full, {4} advisor, {5} site, {6} now,
+    /// {7} items offered per queue.
+    /// Returns the claimed row, or one row with <c>Id</c> 0 telling whether anything was offered. The offered
+    /// items are looked up by primary key as an array: joined, a generic plan may hash the whole table.
+    /// </summary>
+    internal const string ClaimSql =
+        """
+        WITH offered AS (
+            SELECT w."Id", w."Priority", w."FirstResponseDueAt"
+            FROM unnest({0}::integer[]) AS q("Id")
+            CROSS JOIN LATERAL (
+                SELECT c."Id", c."Priority", c."FirstResponseDueAt"
+                FROM "Conversations" AS c
+                WHERE c."QueueId" = q."Id" AND c."Owner" = {1} AND c."Status" = 'New' AND c."AssignedToId" IS NULL
+                  AND (NOT {2} OR c."Channel" <> 'Phone') AND (NOT {3} OR c."Channel" = 'Phone')
+                ORDER BY c."Priority" DESC, c."FirstResponseDueAt", c."Id"
+                LIMIT {7}) AS w),
+        claimed AS (
+            UPDATE "Conversations" SET "AssignedToId" = {4}, "AssignedSiteId" = {5}, "AssignedAt" = {6}, "Status" = 'Open'
+            WHERE "Id" = (SELECT c."Id" FROM "Conversations" AS c
+                          WHERE c."Id" = ANY (ARRAY(SELECT "Id" FROM offered)) AND c."AssignedToId" IS NULL AND c."Status" = 'New'
+                          ORDER BY c."Priority" DESC, c."FirstResponseDueAt", c."Id"
+                          LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING "Id", "Subject", "Channel", "QueueId")
+        SELECT "Id", "Subject", "Channel", "QueueId", TRUE AS "Offered" FROM claimed
+        UNION ALL
+        SELECT 0, '', '', 0, EXISTS (SELECT 1 FROM offered) WHERE NOT EXISTS (SELECT 1 FROM claimed)
+        """;
 }
