@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -98,13 +99,14 @@ public static class TakeNextConversation
             return null;
         }
 
-        // Another advisor may take every item offered first; each new attempt offers more of each queue.
+        // Other advisors may take every item offered first; each new attempt offers more of each queue (3, 12, 48).
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = time.GetUtcNow();
+            var perQueue = 3 << (2 * attempt);
             var claim = db.Database.IsNpgsql()
-                ? await ClaimOnPostgresAsync(db, [.. queues.Keys], 3 << (2 * attempt), voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken)
-                : await ClaimAsync(db, [.. queues.Keys], voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken);
+                ? await ClaimOnPostgresAsync(db, [.. queues.Keys], perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken)
+                : await ClaimAsync(db, [.. queues.Keys], perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken);
             switch (claim)
             {
                 case (null, false):
@@ -118,11 +120,11 @@ public static class TakeNextConversation
     }
 
     /// <summary>
-    /// A queue's three most urgent waiting items, read in order from the partial index of waiting work
+    /// A queue's <paramref name="count"/> most urgent waiting items, read in order from the partial index of waiting work
     /// (<c>IX_Conversations_Waiting</c>), without a sort; only calls, or only written contacts, when the
     /// advisor's capacity for the other kind is full.
     /// </summary>
-    internal static IQueryable<Waiting> MostUrgent(ComptoirDbContext db, int queueId, bool voiceFull, bool writtenFull)
+    internal static IQueryable<Waiting> MostUrgent(ComptoirDbContext db, int queueId, int count, bool voiceFull, bool writtenFull)
     {
         var queue = db.Conversations.AsNoTracking()
             .Where(c => c.QueueId == queueId && c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
@@ -137,23 +139,25 @@ public static class TakeNextConversation
 
         return queue
             .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
-            .Take(3)
+            .Take(count)
             .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
     }
 
     /// <summary>
     /// Reads each queue's most urgent items from the waiting index (a union of one query per queue: one query
-    /// over all queues would sort every waiting item of every queue) and gives the advisor the most urgent one
-    /// still waiting, with a conditional update: whoever updates the row first gets it. The flag says whether
-    /// anything was offered, so that a claim lost to another advisor is tried again.
+    /// over all queues would sort every waiting item of every queue), then gives the advisor the first of them
+    /// in order of urgency still waiting, with one update: SQLite runs one writer at a time, so the update sees
+    /// every claim made since the read. (<c>CROSS JOIN</c> makes SQLite walk the offered ids and look each
+    /// conversation up by key; it scanned the table otherwise.) The flag says whether anything was offered, so that a claim lost to
+    /// other advisors is tried again.
     /// </summary>
     private static async Task<(Waiting? Claimed, bool Offered)> ClaimAsync(
-        ComptoirDbContext db, List<int> queueIds, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
+        ComptoirDbContext db, List<int> queueIds, int perQueue, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IQueryable<Waiting>? candidates = null;
         foreach (var queueId in queueIds)
         {
-            var top = MostUrgent(db, queueId, voiceFull, writtenFull);
+            var top = MostUrgent(db, queueId, perQueue, voiceFull, writtenFull);
             candidates = candidates is null ? top : candidates.Concat(top);
         }
 
@@ -162,25 +166,39 @@ public static class TakeNextConversation
             .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Id)
             .ToList();
-        foreach (var candidate in offered)
+        if (offered.Count == 0)
         {
-            var claimed = await db.Conversations
-                .Where(c => c.Id == candidate.Id && c.AssignedToId == null && c.Status == ConversationStatus.New)
-                .ExecuteUpdateAsync(
-                    set => set
-                        .SetProperty(c => c.AssignedToId, staffId)
-                        .SetProperty(c => c.AssignedSiteId, siteId)
-                        .SetProperty(c => c.AssignedAt, now)
-                        .SetProperty(c => c.Status, ConversationStatus.Open),
-                    cancellationToken);
-            if (claimed == 1)
-            {
-                return (candidate, true);
-            }
+            return (null, false);
+        }
+
+        var claimed = await db.Database.SqlQueryRaw<long>(
+                SqliteClaimSql,
+                staffId, siteId, AsStored(db, now), nameof(ConversationStatus.Open), JsonSerializer.Serialize(offered.Select(c => c.Id)), nameof(ConversationStatus.New))
+            .ToListAsync(cancellationToken);
+        if (claimed.Count == 1)
+        {
+            return (offered.First(c => c.Id == claimed[0]), true);
         }
 
         return (null, offered.Count > 0);
     }
+
+    /// <summary>
+    /// Parameters: {0} advisor, {1} site, {2} now as stored, {3} status Open, {4} offered ids as a JSON array in
+    /// order of urgency, {5} status New.
+    /// </summary>
+    internal const string SqliteClaimSql =
+        """
+        UPDATE "Conversations" SET "AssignedToId" = {0}, "AssignedSiteId" = {1}, "AssignedAt" = {2}, "Status" = {3}
+        WHERE "Id" = (SELECT c."Id" FROM json_each({4}) AS o CROSS JOIN "Conversations" AS c ON c."Id" = o.value
+                      WHERE c."AssignedToId" IS NULL AND c."Status" = {5}
+                      ORDER BY o.key LIMIT 1)
+        RETURNING "Id" AS "Value"
+        """;
+
+    /// <summary>The instant as the model stores <see cref="Conversation.AssignedAt"/> (SQLite: a number, sortable).</summary>
+    private static object AsStored(ComptoirDbContext db, DateTimeOffset instant) =>
+        db.Model.FindEntityType(typeof(Conversation))!.FindProperty(nameof(Conversation.AssignedAt))!.GetTypeMapping().Converter?.ConvertToProvider(instant) ?? instant;
 
     /// <summary>What the claim on PostgreSQL returns: the row it gave, enums as stored.</summary>
     internal sealed class ClaimedRow

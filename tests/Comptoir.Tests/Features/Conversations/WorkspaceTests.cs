@@ -23,6 +23,7 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
         using var first = await host.SignInAsync(StaffSession.Demo("conseiller.dakar"));
         using var second = await host.SignInAsync(StaffSession.Demo("conseiller2.dakar"));
 
+        var before = DateTimeOffset.UtcNow;
         var taken = await Task.WhenAll(first.PostAsync("/api/conversations/next", null), second.PostAsync("/api/conversations/next", null));
         var ids = await Task.WhenAll(taken.Select(async r => (await r.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("conversationId").GetInt64()));
 
@@ -32,6 +33,44 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
         var priorityFirst = await host.ConversationAsync(late.ConversationId);
         Assert.Equal(ConversationStatus.Open, priorityFirst.Status);
         Assert.Equal(await host.QueryAsync(c => c.ServiceSites.Where(s => s.Code == "DAKAR").Select(s => (int?)s.Id).SingleAsync()), priorityFirst.AssignedSiteId);
+        Assert.InRange(priorityFirst.AssignedAt!.Value, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(1, await host.QueryAsync(c => c.Conversations.CountAsync(x => x.Id == late.ConversationId && x.AssignedAt >= before.AddSeconds(-1))));
+    }
+
+    [Fact]
+    public async Task An_advisor_whose_first_offers_are_being_claimed_by_others_gets_the_next_waiting_item()
+    {
+        var host = await hosts.GetAsync(Db.PostgreSql);
+        await DrainAsync(host, null);
+        for (var i = 0; i < 5; i++)
+        {
+            await host.EmailAsync(Contacts.NewEmail(), "FUEL", $"Pompe {i + 1} en panne depuis ce matin.");
+        }
+
+        var inOrder = await host.QueryAsync(c => c.Conversations
+            .Where(x => x.Status == ConversationStatus.New && c.Queues.Any(q => q.Id == x.QueueId && q.Code == "FUEL"))
+            .OrderByDescending(x => x.Priority).ThenBy(x => x.FirstResponseDueAt).ThenBy(x => x.Id)
+            .Select(x => x.Id)
+            .ToListAsync());
+        using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.dakar"));
+
+        // Other advisors are claiming the three most urgent at this instant: the first offer is all taken.
+        await using var others = new Npgsql.NpgsqlConnection(host.Database.ConnectionString);
+        await others.OpenAsync();
+        await using var claiming = await others.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand("""SELECT "Id" FROM "Conversations" WHERE "Id" = ANY(@ids) FOR UPDATE""", others, claiming))
+        {
+            command.Parameters.AddWithValue("ids", inOrder.Take(3).ToArray());
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var response = await advisor.PostAsync("/api/conversations/next", null);
+        await claiming.RollbackAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(inOrder[3], (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("conversationId").GetInt64());
+        Assert.All(await host.QueryAsync(c => c.Conversations.Where(x => inOrder.Take(3).Contains(x.Id)).Select(x => x.Status).ToListAsync()),
+            status => Assert.Equal(ConversationStatus.New, status));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -40,6 +79,7 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
         var host = await hosts.GetAsync(db);
         var queueIds = await host.QueryAsync(c => c.Queues.Where(q => q.Code == "FUEL" || q.Code == "ECOMMERCE").Select(q => q.Id).ToArrayAsync());
 
+        var claimPlan = "";
         var plans = await host.QueryAsync(async c =>
         {
             var result = new List<string>();
@@ -57,7 +97,7 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
                 await using var command = db == Db.PostgreSql
                     ? c.Database.SqlQueryRaw<TakeNextConversation.ClaimedRow>(
                         TakeNextConversation.ClaimSql, queueIds, "ServiceCentre", voiceFull, writtenFull, 1, 1, DateTimeOffset.UtcNow, 3).CreateDbCommand()
-                    : TakeNextConversation.MostUrgent(c, queueIds[0], voiceFull, writtenFull).CreateDbCommand();
+                    : TakeNextConversation.MostUrgent(c, queueIds[0], 3, voiceFull, writtenFull).CreateDbCommand();
                 command.Transaction = transaction.GetDbTransaction();
                 command.CommandText = (db == Db.PostgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
                 await using var reader = await command.ExecuteReaderAsync();
@@ -70,6 +110,22 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
                 result.Add(string.Join('\n', plan));
             }
 
+            if (db == Db.Sqlite)
+            {
+                // The claim walks the offered ids and looks each conversation up by key.
+                await using var claim = c.Database.SqlQueryRaw<long>(TakeNextConversation.SqliteClaimSql, 1, 1, 0L, "Open", "[1,2,3]", "New").CreateDbCommand();
+                claim.Transaction = transaction.GetDbTransaction();
+                claim.CommandText = "EXPLAIN QUERY PLAN " + claim.CommandText;
+                await using var reader = await claim.ExecuteReaderAsync();
+                var plan = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(reader.FieldCount - 1));
+                }
+
+                claimPlan = string.Join('\n', plan);
+            }
+
             return result;
         });
 
@@ -80,6 +136,11 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
             Assert.Contains("IX_Conversations_Waiting", read, StringComparison.Ordinal);
             Assert.DoesNotContain(db == Db.PostgreSql ? "Sort" : "TEMP B-TREE", read, StringComparison.Ordinal);
         });
+        if (db == Db.Sqlite)
+        {
+            Assert.Contains("SEARCH c USING INTEGER PRIMARY KEY", claimPlan, StringComparison.Ordinal);
+            Assert.DoesNotContain("SCAN c", claimPlan, StringComparison.Ordinal);
+        }
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
