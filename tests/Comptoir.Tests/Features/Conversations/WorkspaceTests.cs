@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Comptoir.Features.Conversations;
@@ -71,6 +72,44 @@ public sealed class WorkspaceTests(FreshHosts hosts) : IClassFixture<FreshHosts>
         Assert.Equal(inOrder[3], (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("conversationId").GetInt64());
         Assert.All(await host.QueryAsync(c => c.Conversations.Where(x => inOrder.Take(3).Contains(x.Id)).Select(x => x.Status).ToListAsync()),
             status => Assert.Equal(ConversationStatus.New, status));
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_claim_s_generic_plan_looks_the_offered_items_up_by_key_in_a_large_table()
+    {
+        var host = await hosts.GetAsync(Db.PostgreSql);
+        var waiting = await host.EmailAsync(Contacts.NewEmail(), "FUEL", "Pompe 2 en panne depuis ce matin.");
+        var queueIds = await host.QueryAsync(c => c.Queues.Select(q => q.Id).ToArrayAsync());
+
+        var plan = await host.QueryAsync(async c =>
+        {
+            await c.Database.OpenConnectionAsync();
+            await using var transaction = await c.Database.BeginTransactionAsync();
+
+            // 20,000 waiting conversations with statistics, rolled back at the end: plans of a large table.
+            var columns = await c.Database.SqlQueryRaw<string>(
+                    """SELECT string_agg(quote_ident(column_name), ', ') AS "Value" FROM information_schema.columns WHERE table_name = 'Conversations' AND column_name <> 'Id'""")
+                .SingleAsync();
+            // Built SQL: identifiers quoted by PostgreSQL (quote_ident), ids and the statement's own text; no input.
+#pragma warning disable EF1002, EF1003
+            await c.Database.ExecuteSqlRawAsync(
+                $"""INSERT INTO "Conversations" ({columns}) SELECT {columns} FROM "Conversations", generate_series(1, 20000) WHERE "Id" = {waiting.ConversationId}""");
+            await c.Database.ExecuteSqlRawAsync("""ANALYZE "Conversations"; SET LOCAL plan_cache_mode = force_generic_plan""");
+
+            // The plan PostgreSQL keeps for a prepared statement once it no longer plans per execution.
+            var numbered = System.Text.RegularExpressions.Regex.Replace(TakeNextConversation.ClaimSql, @"\{(\d)\}", m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1));
+            await c.Database.ExecuteSqlRawAsync("PREPARE claim(integer[], text, boolean, boolean, integer, integer, timestamptz, integer) AS " + numbered);
+            var lines = await c.Database.SqlQueryRaw<string>(
+                    $"EXPLAIN EXECUTE claim(ARRAY[{string.Join(',', queueIds)}], 'ServiceCentre', false, false, 1, 1, now(), 3)")
+                .ToListAsync();
+#pragma warning restore EF1002, EF1003
+            await c.Database.ExecuteSqlRawAsync("DEALLOCATE claim");
+            return string.Join('\n', lines);
+        });
+
+        Assert.Contains("Index Cond: (\"Id\" = ANY", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on \"Conversations\"", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hash Join", plan, StringComparison.Ordinal);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
