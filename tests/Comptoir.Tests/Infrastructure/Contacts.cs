@@ -13,6 +13,12 @@ namespace Comptoir.Tests.Infrastructure;
 /// <summary>Helpers to bring contacts in as channels do, and to look at what they became.</summary>
 public static class Contacts
 {
+    /// <summary>Closes whatever waits in a queue (all queues when null), so that a test knows exactly what it holds.</summary>
+    public static Task<int> DrainAsync(this ComptoirHost host, string? queue) =>
+        host.QueryAsync(c => c.Conversations
+            .Where(x => (queue == null || c.Queues.Any(q => q.Id == x.QueueId && q.Code == queue)) && x.Status != ConversationStatus.Closed)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ConversationStatus.Closed)));
+
     public const string WebhookSecret = "test-webhook-secret";
 
     /// <summary>A unique e-mail address for a test's customer, so that tests sharing a host never meet.</summary>

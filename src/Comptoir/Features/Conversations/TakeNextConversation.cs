@@ -100,13 +100,14 @@ public static class TakeNextConversation
         }
 
         // Other advisors may take every item offered first; each new attempt offers more of each queue (3, 12, 48).
+        int[] queueIds = [.. queues.Keys];
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var now = time.GetUtcNow();
             var perQueue = 3 << (2 * attempt);
             var claim = db.Database.IsNpgsql()
-                ? await ClaimOnPostgresAsync(db, [.. queues.Keys], perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken)
-                : await ClaimAsync(db, [.. queues.Keys], perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken);
+                ? await ClaimOnPostgresAsync(db, queueIds, perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken)
+                : await ClaimAsync(db, queueIds, perQueue, voiceFull, writtenFull, scope.StaffId, siteId, now, cancellationToken);
             switch (claim)
             {
                 case (null, false):
@@ -152,7 +153,7 @@ public static class TakeNextConversation
     /// other advisors is tried again.
     /// </summary>
     private static async Task<(Waiting? Claimed, bool Offered)> ClaimAsync(
-        ComptoirDbContext db, List<int> queueIds, int perQueue, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
+        ComptoirDbContext db, int[] queueIds, int perQueue, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         IQueryable<Waiting>? candidates = null;
         foreach (var queueId in queueIds)
@@ -173,7 +174,7 @@ public static class TakeNextConversation
 
         var claimed = await db.Database.SqlQueryRaw<long>(
                 SqliteClaimSql,
-                staffId, siteId, AsStored(db, now), nameof(ConversationStatus.Open), JsonSerializer.Serialize(offered.Select(c => c.Id)), nameof(ConversationStatus.New))
+                staffId, siteId, db.ProviderValue<Conversation>(nameof(Conversation.AssignedAt), now)!, nameof(ConversationStatus.Open), JsonSerializer.Serialize(offered.Select(c => c.Id)), nameof(ConversationStatus.New))
             .ToListAsync(cancellationToken);
         if (claimed.Count == 1)
         {
@@ -195,10 +196,6 @@ public static class TakeNextConversation
                       ORDER BY o.key LIMIT 1)
         RETURNING "Id" AS "Value"
         """;
-
-    /// <summary>The instant as the model stores <see cref="Conversation.AssignedAt"/> (SQLite: a number, sortable).</summary>
-    private static object AsStored(ComptoirDbContext db, DateTimeOffset instant) =>
-        db.Model.FindEntityType(typeof(Conversation))!.FindProperty(nameof(Conversation.AssignedAt))!.GetTypeMapping().Converter?.ConvertToProvider(instant) ?? instant;
 
     /// <summary>What the claim on PostgreSQL returns: the row it gave, enums as stored.</summary>
     internal sealed class ClaimedRow
@@ -227,12 +224,10 @@ public static class TakeNextConversation
         var rows = await db.Database.SqlQueryRaw<ClaimedRow>(
                 ClaimSql, queueIds, nameof(ConversationOwner.ServiceCentre), voiceFull, writtenFull, staffId, siteId, now, perQueue)
             .ToListAsync(cancellationToken);
-        if (rows.FirstOrDefault(r => r.Id != 0) is { } row)
-        {
-            return (new Waiting { Id = row.Id, Subject = row.Subject, Channel = Enum.Parse<Channel>(row.Channel), QueueId = row.QueueId }, true);
-        }
-
-        return (null, rows.Count > 0 && rows[0].Offered);
+        var row = rows.Single();
+        return row.Id == 0
+            ? (null, row.Offered)
+            : (new Waiting { Id = row.Id, Subject = row.Subject, Channel = Enum.Parse<Channel>(row.Channel), QueueId = row.QueueId }, true);
     }
 
     /// <summary>

@@ -18,5 +18,5 @@ public sealed class PerModel<TQuery>
     public PerModel(Func<TQuery> compile) => _compile = _ => compile();
 
     /// <summary>The query compiled for <paramref name="db"/>'s model.</summary>
-    public TQuery For(DbContext db) => _compiled.TryGetValue(db.Model, out var query) ? query : _compiled.GetValue(db.Model, _compile);
+    public TQuery For(DbContext db) => _compiled.GetValue(db.Model, _compile);
 }
