@@ -7,7 +7,8 @@ namespace Comptoir.Features.Customers;
 /// Ties each incoming contact to a customer by the identities it carries (e-mail, phone, card, order,
 /// social handle), creating the customer when none matches. A contact whose identities belong to two
 /// different customers goes to the one its first identity names, and the pair is proposed for merging.
-/// Works on a batch with two queries, whatever the batch size.
+/// Works on a batch with what the database knows of its identities (read with the batch's other lookups), and one
+/// more query only when two customers turn out to share a contact.
 /// </summary>
 public static class RecogniseCustomers
 {
@@ -15,13 +16,8 @@ public static class RecogniseCustomers
 
     public sealed record Recognition(Customer? Customer, bool Recognised);
 
-    /// <summary>The identities among a batch's values and their customers, compiled once: every ingestion batch asks (decision 13).</summary>
-    private static readonly PerModel<Func<ComptoirDbContext, List<string>, IAsyncEnumerable<KnownIdentity>>> Known =
-        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> values) => db.CustomerIdentities.AsNoTracking()
-            .Where(i => values.Contains(i.Value))
-            .Join(db.Customers.AsNoTracking(), i => i.CustomerId, c => c.Id, (i, c) => new KnownIdentity(i.Kind, i.Value, c))));
-
-    private sealed record KnownIdentity(IdentityKind Kind, string Value, Customer Customer);
+    /// <summary>An identity the database knows, with its customer.</summary>
+    public sealed record KnownIdentity(IdentityKind Kind, string Value, Customer Customer);
 
     /// <summary>
     /// Who each contact is, plus what must be inserted: customers never seen (their ids still to allocate)
@@ -33,13 +29,9 @@ public static class RecogniseCustomers
         public List<Customer> Completed { get; } = [];
     }
 
-    public static async Task<Result> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks><paramref name="known"/>: the identities among the claims' values that the database holds, read beforehand with their customers.</remarks>
+    public static async Task<Result> ExecuteAsync(ComptoirDbContext db, IReadOnlyList<Claim> claims, IReadOnlyList<KnownIdentity> known, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var values = claims.SelectMany(c => c.Identities.Select(i => i.Value)).Distinct(StringComparer.Ordinal).ToList();
-        // One query brings the identities and their customers.
-        var known = values.Count == 0
-            ? []
-            : await Known.For(db)(db, values).ToListAsync(cancellationToken);
         var owner = known.ToDictionary(i => (i.Kind, i.Value), i => i.Customer.Id);
         var customers = known.Select(i => i.Customer).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
 

@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace Comptoir.Platform.Data;
@@ -45,7 +41,7 @@ public static class BulkInsert
     public static TableRows Rows<T>(this ComptoirDbContext db, IReadOnlyCollection<T> rows)
         where T : class
     {
-        var layout = Layouts.GetOrAdd((db.Model, typeof(T)), static (key, db) => Layout.Of(key.Model, key.Entity, db.GetService<ISqlGenerationHelper>()), db);
+        var layout = EntityLayout.Of<T>(db);
         var values = new List<object?[]>(rows.Count);
         foreach (var row in rows)
         {
@@ -61,25 +57,6 @@ public static class BulkInsert
         }
 
         return new TableRows(layout.Table, layout.Columns, values);
-    }
-
-    /// <summary>Where each entity's rows go, read once from the model per entity.</summary>
-    private static readonly ConcurrentDictionary<(IModel Model, Type Entity), Layout> Layouts = new();
-
-    private sealed record Layout(string Table, string[] Columns, IClrPropertyGetter[] Getters, ValueConverter?[] Converters)
-    {
-        public static Layout Of(IModel model, Type type, ISqlGenerationHelper sql)
-        {
-            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not part of the model.");
-            var table = entity.GetTableName()!;
-            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            var properties = entity.GetProperties().Where(p => p.GetColumnName(store) is not null && !p.IsShadowProperty()).ToList();
-            return new Layout(
-                sql.DelimitIdentifier(table),
-                [.. properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!))],
-                [.. properties.Select(p => p.GetGetter())],
-                [.. properties.Select(p => p.GetTypeMapping().Converter)]);
-        }
     }
 
     /// <summary>

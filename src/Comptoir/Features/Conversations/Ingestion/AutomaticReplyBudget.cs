@@ -1,5 +1,4 @@
 using Comptoir.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Comptoir.Features.Conversations.Ingestion;
 
@@ -14,24 +13,15 @@ public static class AutomaticReplyBudget
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
-    /// <summary>Compiled once: every ingestion batch asks (decision 13).</summary>
-    private static readonly PerModel<Func<ComptoirDbContext, List<string>, int, DateTimeOffset, IAsyncEnumerable<string>>> Exhausted =
-        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> recipients, int max, DateTimeOffset since) => db.Messages.AsNoTracking()
-            .Where(m => m.IsAutomatic && m.Direction == MessageDirection.Outbound && m.To != null && recipients.Contains(m.To) && m.At >= since)
-            .GroupBy(m => m.To!)
-            .Where(sent => sent.Count() >= max)
-            .Select(sent => sent.Key)));
-
-    /// <summary>The recipients, among <paramref name="recipients"/>, that have used up their automatic messages.</summary>
-    public static async Task<HashSet<string>> ExhaustedAsync(
-        ComptoirDbContext db, List<string> recipients, int max, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (recipients.Count == 0)
-        {
-            return [];
-        }
-
-        var exhausted = await Exhausted.For(db)(db, recipients, max, now - Window).ToListAsync(cancellationToken);
-        return new HashSet<string>(exhausted, StringComparer.OrdinalIgnoreCase);
-    }
+    /// <summary>
+    /// The query of the recipients, among <paramref name="recipients"/>, that have used up their automatic messages
+    /// (one column, the recipient); read with the batch's other lookups (<see cref="KnownContacts"/>).
+    /// </summary>
+    public static SqlStatement Query(ComptoirDbContext db, ReadBatch batch, List<string> recipients, int max, DateTimeOffset now) => new(
+        $$"""
+         SELECT "To" FROM "Messages"
+         WHERE "IsAutomatic" AND "Direction" = {1} AND {{batch.In("\"To\"", 0)}} AND "At" >= {2}
+         GROUP BY "To" HAVING COUNT(*) >= {3}
+         """,
+        [batch.List(recipients), db.ProviderValue<Message>(nameof(Message.Direction), MessageDirection.Outbound), db.ProviderValue<Message>(nameof(Message.At), now - Window), max]);
 }

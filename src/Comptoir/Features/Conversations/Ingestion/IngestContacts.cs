@@ -55,13 +55,19 @@ public sealed class IngestContacts(
         IReadOnlyList<InboundContact> contacts, DateTimeOffset now, RoutingCatalog.Snapshot routing, CauseClassifier.State causes, IngestResult?[] results,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
     {
-        var duplicates = await KnownContacts.FindDuplicatesAsync(db, contacts, cancellationToken);
+        // One round trip reads what the database knows of the whole batch (decision 15).
+        var claims = contacts.Select(c => Claim(c, routing)).ToArray();
+        var recipients = contacts
+            .Where(c => !c.IsAutomated && c.Channel.CanReply() && c.ReplyTo is not null)
+            .Select(c => c.ReplyTo!.Trim().ToLowerInvariant()).Distinct().ToList();
+        var known = await KnownContacts.ReadAsync(
+            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList()))], recipients, now, cancellationToken);
         var fresh = new List<int>();
         var seen = new HashSet<(Channel, string)>();
         for (var i = 0; i < contacts.Count; i++)
         {
             var contact = contacts[i];
-            if (contact.ExternalId is { } external && duplicates.TryGetValue((contact.Channel, external), out var existing))
+            if (contact.ExternalId is { } external && known.Duplicates.TryGetValue((contact.Channel, external), out var existing))
             {
                 results[i] = existing;
             }
@@ -71,8 +77,8 @@ public sealed class IngestContacts(
             }
         }
 
-        var recognition = await RecogniseCustomers.ExecuteAsync(db, [.. fresh.Select(i => Claim(contacts[i], routing))], now, cancellationToken);
-        var continued = await KnownContacts.FindContinuedConversationsAsync(db, options.Value, [.. fresh.Select(i => contacts[i])], recognition.Recognitions, now, cancellationToken);
+        var recognition = await RecogniseCustomers.ExecuteAsync(db, [.. fresh.Select(i => claims[i])], known.Identities, now, cancellationToken);
+        var continued = known.Continued(options.Value, [.. fresh.Select(i => contacts[i])], recognition.Recognitions, now);
 
         var conversations = new List<Conversation>();
         var messages = new List<(Message Message, Conversation Conversation)>();
@@ -122,11 +128,8 @@ public sealed class IngestContacts(
             (typeof(Attachment), attachments.Count),
         ], cancellationToken);
         AssignParentIds(recognition, conversations, ids);
-        // Only contacts that could receive an automatic message need the per-recipient cap checked.
-        var recipients = stored
-            .Where(s => (s.IsNew || contacts[s.Index].Attachments.Count > 0) && !contacts[s.Index].IsAutomated && contacts[s.Index].Channel.CanReply())
-            .Select(s => contacts[s.Index].ReplyTo).OfType<string>().Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
-        var exhausted = await AutomaticReplyBudget.ExhaustedAsync(db, recipients, options.Value.MaxAutomaticMessages, now, cancellationToken);
+        // Recipients who have had their share of automatic messages get none (read with the lookups).
+        var exhausted = known.Exhausted;
         foreach (var (index, conversation, _, isNew, _) in stored)
         {
             var contact = contacts[index];

@@ -1,65 +1,99 @@
+using Comptoir.Features.Customers;
 using Comptoir.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Recognition = Comptoir.Features.Customers.RecogniseCustomers.Recognition;
 
 namespace Comptoir.Features.Conversations.Ingestion;
 
-/// <summary>What the database already knows of an incoming batch: contacts stored before, and the conversations contacts continue.</summary>
-internal static class KnownContacts
+/// <summary>
+/// What the database already knows of an incoming batch, read in one round trip (<see cref="ReadBatch"/>,
+/// decision 15): contacts stored before, the identities the contacts carry and their customers, the
+/// conversations the contacts may continue, and the recipients who have had their share of automatic messages.
+/// Each query asks for a little more than the batch will use (the contacts that turn out to be duplicates, the
+/// recent conversations of every customer an identity names), so that none has to wait for another's answer.
+/// </summary>
+internal sealed class KnownContacts
 {
-    // The lookups every batch makes are compiled once: a LINQ query is otherwise built, its parameters
-    // extracted and its compiled form found in the cache at each execution, which cost more processor time
-    // than reading its answer (decision 13).
-    private static readonly PerModel<Func<ComptoirDbContext, List<string>, IAsyncEnumerable<StoredMessage>>> MessagesByExternalId =
-        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> keys) => db.Messages.AsNoTracking()
-            .Where(m => m.ExternalId != null && keys.Contains(m.ExternalId))
-            .Select(m => new StoredMessage(m.Channel, m.ExternalId!, m.Id, m.ConversationId))));
+    private readonly Dictionary<string, long> _byReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byThread = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Conversation> _conversations = [];
+    private readonly List<Conversation> _recent = [];
 
-    private static readonly PerModel<Func<ComptoirDbContext, List<string>, IAsyncEnumerable<StoredMessage>>> EmailsByMessageId =
-        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<string> references) => db.Messages.AsNoTracking()
-            .Where(m => m.Channel == Channel.Email && m.ExternalId != null && references.Contains(m.ExternalId))
-            .Select(m => new StoredMessage(m.Channel, m.ExternalId!, m.Id, m.ConversationId))));
-
-    private static readonly PerModel<Func<ComptoirDbContext, List<long>, DateTimeOffset, IAsyncEnumerable<Conversation>>> RecentMessagingConversations =
-        new(() => EF.CompileAsyncQuery((ComptoirDbContext db, List<long> customers, DateTimeOffset since) => db.Conversations
-            .Where(c => c.CustomerId != null && customers.Contains(c.CustomerId.Value) && (c.Channel == Channel.Sms || c.Channel == Channel.Social) && c.LastActivityAt >= since)));
-
-    private sealed record StoredMessage(Channel Channel, string ExternalId, long Id, long ConversationId);
-
-    /// <summary>Contacts already stored, by the channel's own id: the same message delivered twice is stored once.</summary>
-    public static async Task<Dictionary<(Channel, string), IngestResult>> FindDuplicatesAsync(ComptoirDbContext db, IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
+    private KnownContacts()
     {
-        var keys = contacts.Where(c => c.ExternalId is not null).Select(c => c.ExternalId!).Distinct().ToList();
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        var found = await MessagesByExternalId.For(db)(db, keys).ToListAsync(cancellationToken);
-        if (found.Count == 0)
-        {
-            return [];
-        }
-
-        // Duplicates are rare: their customers are read only when there are some.
-        var conversationIds = found.Select(m => m.ConversationId).Distinct().ToList();
-        var customers = await db.Conversations.AsNoTracking()
-            .Where(c => conversationIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => c.CustomerId, cancellationToken);
-        return found
-            .GroupBy(m => (m.Channel, m.ExternalId))
-            .ToDictionary(g => g.Key, g => new IngestResult(g.First().ConversationId, g.First().Id, true, false, customers.GetValueOrDefault(g.First().ConversationId), true));
     }
 
+    /// <summary>Contacts already stored, by the channel's own id: the same message delivered twice is stored once.</summary>
+    public Dictionary<(Channel, string), IngestResult> Duplicates { get; } = [];
+
+    /// <summary>The identities among the batch's values, with their customers (not tracked).</summary>
+    public List<RecogniseCustomers.KnownIdentity> Identities { get; } = [];
+
+    /// <summary>Recipients, among those asked about, that have used up their automatic messages (<see cref="AutomaticReplyBudget"/>).</summary>
+    public HashSet<string> Exhausted { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
-    /// The conversation each contact continues, if any: an e-mail answering one of ours or the customer's
-    /// (In-Reply-To, References), a message on the same social thread, or an SMS or social message from the
-    /// same customer while their conversation on that channel is recent.
+    /// Reads what is known of <paramref name="contacts"/>, given the normalised identity values each carries
+    /// (<paramref name="identities"/>) and the addresses and numbers that could be sent an automatic message,
+    /// trimmed and in lower case (<paramref name="recipients"/>).
     /// </summary>
-    public static async Task<Conversation?[]> FindContinuedConversationsAsync(
-        ComptoirDbContext db, IngestionOptions options, List<InboundContact> contacts, Recognition[] recognitions, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<KnownContacts> ReadAsync(
+        ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values)> identities,
+        List<string> recipients, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = new Conversation?[contacts.Count];
+        var (known, batch) = Prepare(db, options, contacts, identities, recipients, now);
+        await batch.ExecuteAsync(cancellationToken);
+        return known;
+    }
+
+    /// <summary>The queries of <see cref="ReadAsync"/>, not yet run, and what their rows will fill in.</summary>
+    internal static (KnownContacts Known, ReadBatch Batch) Prepare(
+        ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values)> identities,
+        List<string> recipients, DateTimeOffset now)
+    {
+        var known = new KnownContacts();
+        var batch = new ReadBatch(db);
+        var messages = EntityLayout.Of<Message>(db);
+        var conversations = EntityLayout.Of<Conversation>(db);
+        var customers = EntityLayout.Of<Customer>(db);
+        var identityLayout = EntityLayout.Of<CustomerIdentity>(db);
+        var channel = (Channel c) => db.ProviderValue<Message>(nameof(Message.Channel), c);
+
+        var keys = contacts.Where(c => c.ExternalId is not null).Select(c => c.ExternalId!).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count > 0)
+        {
+            batch.Add(
+                new SqlStatement(
+                    $$"""
+                     SELECT m."Channel", m."ExternalId", m."Id", m."ConversationId", c."CustomerId"
+                     FROM "Messages" AS m JOIN "Conversations" AS c ON c."Id" = m."ConversationId"
+                     WHERE {{batch.In("m.\"ExternalId\"", 0)}}
+                     """,
+                    [batch.List(keys)]),
+                row => known.Duplicates.TryAdd(
+                    ((Channel)messages.Value(row, 0, nameof(Message.Channel))!, row.GetString(1)),
+                    new IngestResult(row.GetInt64(3), row.GetInt64(2), true, false, row.IsDBNull(4) ? null : row.GetInt64(4), true)));
+        }
+
+        var values = identities.SelectMany(i => i.Values).Distinct(StringComparer.Ordinal).ToList();
+        if (values.Count > 0)
+        {
+            var customersRead = new Dictionary<long, Customer>();
+            batch.Add(
+                new SqlStatement(
+                    $$"""
+                     SELECT i."Kind", i."Value", {{customers.Select("c")}}
+                     FROM "CustomerIdentities" AS i JOIN "Customers" AS c ON c."Id" = i."CustomerId"
+                     WHERE {{batch.In("i.\"Value\"", 0)}}
+                     """,
+                    [batch.List(values)]),
+                row =>
+                {
+                    var customer = customers.Materialize<Customer>(row, 2);
+                    known.Identities.Add(new RecogniseCustomers.KnownIdentity(
+                        (IdentityKind)identityLayout.Value(row, 0, nameof(CustomerIdentity.Kind))!, row.GetString(1), customersRead.TryAdd(customer.Id, customer) ? customer : customersRead[customer.Id]));
+                });
+        }
+
         var references = contacts
             .Where(c => c.Channel == Channel.Email)
             .SelectMany(c => c.References.Append(c.InReplyTo))
@@ -67,46 +101,86 @@ internal static class KnownContacts
             .Select(r => r!)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var byReference = references.Count == 0
-            ? []
-            : (await EmailsByMessageId.For(db)(db, references).ToListAsync(cancellationToken))
-            .ToDictionary(m => m.ExternalId, m => m.ConversationId, StringComparer.Ordinal);
+        if (references.Count > 0)
+        {
+            batch.Add(
+                new SqlStatement(
+                    $$"""
+                     SELECT m."ExternalId", {{conversations.Select("c")}}
+                     FROM "Messages" AS m JOIN "Conversations" AS c ON c."Id" = m."ConversationId"
+                     WHERE m."Channel" = {1} AND {{batch.In("m.\"ExternalId\"", 0)}}
+                     """,
+                    [batch.List(references), channel(Channel.Email)]),
+                row => known._byReference[row.GetString(0)] = known.Track(db, conversations, row, 1).Id);
+        }
 
-        var threadKeys = contacts.Where(c => c.ThreadKey is not null).Select(c => c.ThreadKey!).Distinct().ToList();
-        var byThread = threadKeys.Count == 0
-            ? []
-            : (await db.Conversations.AsNoTracking()
-                .Where(c => c.ThreadKey != null && threadKeys.Contains(c.ThreadKey))
-                .Select(c => new { c.ThreadKey, c.Id })
-                .ToListAsync(cancellationToken))
-            .GroupBy(c => c.ThreadKey!)
-            .ToDictionary(g => g.Key, g => g.Max(c => c.Id), StringComparer.Ordinal);
+        // The latest conversation of each thread.
+        var threads = contacts.Where(c => c.ThreadKey is not null).Select(c => c.ThreadKey!).Distinct(StringComparer.Ordinal).ToList();
+        if (threads.Count > 0)
+        {
+            var latest = $$"""SELECT MAX(t."Id") FROM "Conversations" AS t WHERE {{batch.In("t.\"ThreadKey\"", 0)}} GROUP BY t."ThreadKey" """;
+            batch.Add(
+                new SqlStatement(
+                    $$"""
+                     SELECT {{conversations.Select("c")}} FROM "Conversations" AS c
+                     WHERE {{batch.InQuery("c.\"Id\"", latest)}}
+                     """,
+                    [batch.List(threads)]),
+                row =>
+                {
+                    var conversation = known.Track(db, conversations, row, 0);
+                    known._byThread[conversation.ThreadKey!] = conversation.Id;
+                });
+        }
 
-        var recentSince = now - options.MessagingThreadWindow;
-        var messagingCustomers = contacts
-            .Select((c, i) => (c, i))
-            .Where(x => x.c.Channel is Channel.Sms or Channel.Social && x.c.ThreadKey is null && recognitions[x.i].Customer is { Id: > 0 })
-            .Select(x => recognitions[x.i].Customer!.Id)
-            .Distinct()
-            .ToList();
-        // Loaded whole and tracked: the one a contact continues is then already at hand.
-        var recent = messagingCustomers.Count == 0
-            ? []
-            : await RecentMessagingConversations.For(db)(db, messagingCustomers, recentSince).ToListAsync(cancellationToken);
+        // An SMS or social message outside a thread continues its customer's recent conversation on that channel.
+        // Which customer is decided later (recognition), so the recent conversations of every customer that one of
+        // these contacts' identities names are read.
+        var messaging = identities.Where(i => i.Contact.Channel is Channel.Sms or Channel.Social && i.Contact.ThreadKey is null)
+            .SelectMany(i => i.Values).Distinct(StringComparer.Ordinal).ToList();
+        if (messaging.Count > 0)
+        {
+            var owners = $$"""SELECT i."CustomerId" FROM "CustomerIdentities" AS i WHERE {{batch.In("i.\"Value\"", 0)}}""";
+            batch.Add(
+                new SqlStatement(
+                    $$"""
+                     SELECT {{conversations.Select("c")}} FROM "Conversations" AS c
+                     WHERE {{batch.InQuery("c.\"CustomerId\"", owners)}}
+                       AND c."Channel" IN ({1}, {2}) AND c."LastActivityAt" >= {3}
+                     """,
+                    [batch.List(messaging), channel(Channel.Sms), channel(Channel.Social), db.ProviderValue<Conversation>(nameof(Conversation.LastActivityAt), now - options.MessagingThreadWindow)]),
+                row => known._recent.Add(known.Track(db, conversations, row, 0)));
+        }
 
-        var wanted = new Dictionary<int, long>();
+        if (recipients.Count > 0)
+        {
+            batch.Add(AutomaticReplyBudget.Query(db, batch, recipients, options.MaxAutomaticMessages, now), row => known.Exhausted.Add(row.GetString(0)));
+        }
+
+        return (known, batch);
+    }
+
+    /// <summary>
+    /// The conversation each contact continues, if any: an e-mail answering one of ours or the customer's
+    /// (In-Reply-To, References), a message on the same social thread, or an SMS or social message from the
+    /// same customer while their conversation on that channel is recent. A closed conversation is reopened only
+    /// within <see cref="IngestionOptions.ReopenWindow"/>.
+    /// </summary>
+    public Conversation?[] Continued(IngestionOptions options, List<InboundContact> contacts, Recognition[] recognitions, DateTimeOffset now)
+    {
+        var result = new Conversation?[contacts.Count];
         for (var i = 0; i < contacts.Count; i++)
         {
             var contact = contacts[i];
             long? id = contact.Channel switch
             {
                 Channel.Email => contact.References.Append(contact.InReplyTo)
-                    .Where(r => r is not null && byReference.ContainsKey(r))
-                    .Select(r => (long?)byReference[r!])
+                    .Where(r => r is not null && _byReference.ContainsKey(r))
+                    .Select(r => (long?)_byReference[r!])
                     .LastOrDefault(),
-                Channel.Sms or Channel.Social when contact.ThreadKey is { } thread => byThread.TryGetValue(thread, out var t) ? t : null,
-                Channel.Sms or Channel.Social => recent
-                    .Where(c => c.CustomerId == recognitions[i].Customer?.Id && c.Channel == contact.Channel)
+                Channel.Sms or Channel.Social when contact.ThreadKey is { } thread => _byThread.TryGetValue(thread, out var t) ? t : null,
+                Channel.Sms or Channel.Social => _recent
+                    .Where(c => recognitions[i].Customer is { Id: > 0 } customer && c.CustomerId == customer.Id && c.Channel == contact.Channel)
                     .OrderByDescending(c => c.LastActivityAt)
                     .Select(c => (long?)c.Id)
                     .FirstOrDefault(),
@@ -114,30 +188,26 @@ internal static class KnownContacts
             };
             if (id is { } found)
             {
-                wanted[i] = found;
-            }
-        }
-
-        if (wanted.Count > 0)
-        {
-            var conversations = recent.ToDictionary(c => c.Id);
-            var ids = wanted.Values.Where(id => !conversations.ContainsKey(id)).Distinct().ToList();
-            if (ids.Count > 0)
-            {
-                foreach (var conversation in await db.Conversations.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
-                {
-                    conversations[conversation.Id] = conversation;
-                }
-            }
-
-            foreach (var (index, id) in wanted)
-            {
-                var conversation = conversations[id];
+                var conversation = _conversations[found];
                 var tooOld = conversation.Status == ConversationStatus.Closed && conversation.ClosedAt < now - options.ReopenWindow;
-                result[index] = tooOld ? null : conversation;
+                result[i] = tooOld ? null : conversation;
             }
         }
 
         return result;
+    }
+
+    /// <summary>A conversation read from the row, tracked once (it may be continued, and its changes are then saved).</summary>
+    private Conversation Track(ComptoirDbContext db, EntityLayout layout, System.Data.Common.DbDataReader row, int first)
+    {
+        var conversation = layout.Materialize<Conversation>(row, first);
+        if (_conversations.TryGetValue(conversation.Id, out var tracked))
+        {
+            return tracked;
+        }
+
+        db.Attach(conversation);
+        _conversations[conversation.Id] = conversation;
+        return conversation;
     }
 }
