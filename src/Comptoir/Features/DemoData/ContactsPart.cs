@@ -18,7 +18,7 @@ namespace Comptoir.Features.DemoData;
 /// brought in through the real ingestion pipeline, then worked: answered, transferred, closed, or still
 /// waiting for the most recent ones. Also a few checkout-notebook entries per store and day.
 /// </summary>
-internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier classifier, Acknowledgements acknowledgements, IOptions<IngestionOptions> options, DatabaseInfo database) : IDemoDataPart
+internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier classifier, Acknowledgements acknowledgements, IOptions<IngestionOptions> options, DatabaseInfo database, IdReservoir ids) : IDemoDataPart
 {
     private const int Days = 90;
     private const int Batch = 500;
@@ -105,7 +105,7 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
 
             foreach (var chunk in contacts.OrderBy(c => c.Contact.At).Chunk(Batch))
             {
-                var ingest = new IngestContacts(db, catalog, classifier, acknowledgements, options, database, new FixedClock(chunk[^1].Contact.At));
+                var ingest = new IngestContacts(db, catalog, classifier, acknowledgements, options, database, ids, new FixedClock(chunk[^1].Contact.At));
                 var results = await ingest.ExecuteAsync([.. chunk.Select(c => c.Contact)], cancellationToken);
                 await lifecycle.WorkAsync(random, chunk, results, cancellationToken);
                 total += chunk.Length;

@@ -9,7 +9,7 @@ namespace Comptoir.Platform.Data;
 
 /// <summary>
 /// Writes many new rows of several entities, with ids the caller already allocated
-/// (<see cref="IdAllocation.AllocateIdsAsync"/>), in as few round trips as each engine allows: on PostgreSQL one batch of
+/// (<see cref="IdAllocation"/>), in as few round trips as each engine allows: on PostgreSQL one batch of
 /// multi-row INSERTs for everything (binary COPY per table when a batch is large); on SQLite, which has no
 /// round trips, one prepared statement per table reused for every row. Columns, names and value conversions
 /// come from the EF Core model, so the rows are exactly what EF itself would write; change tracking and a

@@ -55,6 +55,7 @@ public static class DatabaseSetup
         services.AddSingleton(new DatabaseInfo(provider));
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<GrowingTables>();
+        services.AddSingleton<IdReservoir>();
         services.AddHostedService<MigrateOnStartup>();
         return services;
     }

@@ -22,6 +22,7 @@ public sealed class IngestContacts(
     Acknowledgements acknowledgements,
     IOptions<IngestionOptions> options,
     DatabaseInfo database,
+    IdReservoir ids,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<IngestResult>> ExecuteAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
@@ -55,13 +56,16 @@ public sealed class IngestContacts(
         IReadOnlyList<InboundContact> contacts, DateTimeOffset now, RoutingCatalog.Snapshot routing, CauseClassifier.State causes, IngestResult?[] results,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken cancellationToken)
     {
-        // One round trip reads what the database knows of the whole batch (decision 15).
+        // One round trip reads what the database knows of the whole batch and, on PostgreSQL, reserves the ids its
+        // new rows may need (decision 15).
         var claims = contacts.Select(c => Claim(c, routing)).ToArray();
         var recipients = contacts
             .Where(c => !c.IsAutomated && c.Channel.CanReply() && c.ReplyTo is not null)
             .Select(c => c.ReplyTo!.Trim().ToLowerInvariant()).Distinct().ToList();
-        var known = await KnownContacts.ReadAsync(
-            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList()))], recipients, now, cancellationToken);
+        var (known, lookups) = KnownContacts.Prepare(
+            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList()))], recipients, now);
+        var reservation = ids.Reserve(db, lookups, IdsAtMost(contacts, claims));
+        await lookups.ExecuteAsync(cancellationToken);
         var fresh = new List<int>();
         var seen = new HashSet<(Channel, string)>();
         for (var i = 0; i < contacts.Count; i++)
@@ -117,17 +121,12 @@ public sealed class IngestContacts(
             stored.Add((fresh[k], conversation, message, isNew, who));
         }
 
-        // One round trip reserves every id; acknowledgements quote their conversation's number, so they are
-        // composed once conversations have theirs (one message id is reserved per contact for them).
-        var ids = await db.AllocateIdsAsync(database.Provider,
-        [
-            (typeof(Customer), recognition.NewCustomers.Count),
-            (typeof(CustomerIdentity), recognition.NewIdentities.Count),
-            (typeof(Conversation), conversations.Count),
-            (typeof(Message), messages.Count + stored.Count),
-            (typeof(Attachment), attachments.Count),
-        ], cancellationToken);
-        AssignParentIds(recognition, conversations, ids);
+        // Acknowledgements quote their conversation's number, so they are composed once conversations have theirs
+        // (one message id is kept per contact for them).
+        var newIds = await reservation.TakeAsync(
+            [recognition.NewCustomers.Count, recognition.NewIdentities.Count, conversations.Count, messages.Count + stored.Count, attachments.Count],
+            cancellationToken);
+        AssignParentIds(recognition, conversations, newIds);
         // Recipients who have had their share of automatic messages get none (read with the lookups).
         var exhausted = known.Exhausted;
         foreach (var (index, conversation, _, isNew, _) in stored)
@@ -144,7 +143,7 @@ public sealed class IngestContacts(
             }
         }
 
-        AssignChildIds(messages, attachments, ids);
+        AssignChildIds(messages, attachments, newIds);
 
         // Continued conversations are tracked: their changes are written as EF would, but in the same batch.
         db.ChangeTracker.DetectChanges();
@@ -202,6 +201,20 @@ public sealed class IngestContacts(
 
         return results!;
     }
+
+    /// <summary>
+    /// The most rows of each entity a batch can add, before its lookups say how many it will: a customer and its
+    /// identities per contact, a conversation per contact, a message, a note about refused attachments and an
+    /// acknowledgement per contact, and every attachment. In the order of <see cref="AssignParentIds"/>.
+    /// </summary>
+    private static (Type Entity, int AtMost)[] IdsAtMost(IReadOnlyList<InboundContact> contacts, RecogniseCustomers.Claim[] claims) =>
+    [
+        (typeof(Customer), claims.Count(c => c.Identities.Count > 0)),
+        (typeof(CustomerIdentity), claims.Sum(c => c.Identities.Count)),
+        (typeof(Conversation), contacts.Count),
+        (typeof(Message), (2 * contacts.Count) + contacts.Count(c => c.Attachments.Count > 0)),
+        (typeof(Attachment), contacts.Sum(c => c.Attachments.Count)),
+    ];
 
     /// <summary>Known customers' last contact, in one statement.</summary>
     private IEnumerable<SqlStatement> TouchKnownCustomers(RecogniseCustomers.Result recognition, DateTimeOffset now)

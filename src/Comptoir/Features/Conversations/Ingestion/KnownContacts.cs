@@ -32,20 +32,11 @@ internal sealed class KnownContacts
     public HashSet<string> Exhausted { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Reads what is known of <paramref name="contacts"/>, given the normalised identity values each carries
-    /// (<paramref name="identities"/>) and the addresses and numbers that could be sent an automatic message,
-    /// trimmed and in lower case (<paramref name="recipients"/>).
+    /// The queries that read what is known of <paramref name="contacts"/>, to run (<see cref="ReadBatch.ExecuteAsync"/>)
+    /// before the result is used, given the normalised identity values each contact carries (<paramref name="identities"/>)
+    /// and the addresses and numbers that could be sent an automatic message, trimmed and in lower case
+    /// (<paramref name="recipients"/>).
     /// </summary>
-    public static async Task<KnownContacts> ReadAsync(
-        ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values)> identities,
-        List<string> recipients, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var (known, batch) = Prepare(db, options, contacts, identities, recipients, now);
-        await batch.ExecuteAsync(cancellationToken);
-        return known;
-    }
-
-    /// <summary>The queries of <see cref="ReadAsync"/>, not yet run, and what their rows will fill in.</summary>
     internal static (KnownContacts Known, ReadBatch Batch) Prepare(
         ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values)> identities,
         List<string> recipients, DateTimeOffset now)
