@@ -122,13 +122,21 @@ public static class TakeNextConversation
 
     /// <summary>
     /// A queue's <paramref name="count"/> most urgent waiting items, read in order from the partial index of waiting work
-    /// (<c>IX_Conversations_Waiting</c>), without a sort; only calls, or only written contacts, when the
-    /// advisor's capacity for the other kind is full.
+    /// (<c>IX_Conversations_Waiting</c>), without a sort; only calls, or only written contacts, when the advisor's
+    /// capacity for the other kind is full; only items with a first-response deadline when <paramref name="datedOnly"/>.
     /// </summary>
-    internal static IQueryable<Waiting> MostUrgent(ComptoirDbContext db, int queueId, int count, bool voiceFull, bool writtenFull)
+    internal static IQueryable<Waiting> MostUrgent(ComptoirDbContext db, int queueId, int count, bool voiceFull, bool writtenFull, bool datedOnly = false)
+    {
+        var queue = WaitingIn(db, voiceFull, writtenFull).Where(c => c.QueueId == queueId);
+        return InOrder(datedOnly ? queue.Where(c => c.FirstResponseDueAt != null) : queue, count);
+    }
+
+    private static IQueryable<Waiting> Union(IEnumerable<IQueryable<Waiting>> queries) => queries.Aggregate((all, next) => all.Concat(next));
+
+    private static IQueryable<Conversation> WaitingIn(ComptoirDbContext db, bool voiceFull, bool writtenFull)
     {
         var queue = db.Conversations.AsNoTracking()
-            .Where(c => c.QueueId == queueId && c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
+            .Where(c => c.Status == ConversationStatus.New && c.AssignedToId == null && c.Owner == ConversationOwner.ServiceCentre);
         if (voiceFull)
         {
             queue = queue.Where(c => c.Channel != Channel.Phone);
@@ -138,11 +146,13 @@ public static class TakeNextConversation
             queue = queue.Where(c => c.Channel == Channel.Phone);
         }
 
-        return queue
-            .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
-            .Take(count)
-            .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
+        return queue;
     }
+
+    private static IQueryable<Waiting> InOrder(IQueryable<Conversation> waiting, int count) => waiting
+        .OrderByDescending(c => c.Priority).ThenBy(c => c.FirstResponseDueAt).ThenBy(c => c.Id)
+        .Take(count)
+        .Select(c => new Waiting { Id = c.Id, Subject = c.Subject, Channel = c.Channel, QueueId = c.QueueId, Priority = c.Priority, FirstResponseDueAt = c.FirstResponseDueAt });
 
     /// <summary>
     /// Reads each queue's most urgent items from the waiting index (a union of one query per queue: one query
@@ -155,14 +165,17 @@ public static class TakeNextConversation
     private static async Task<(Waiting? Claimed, bool Offered)> ClaimAsync(
         ComptoirDbContext db, int[] queueIds, int perQueue, bool voiceFull, bool writtenFull, int staffId, int siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IQueryable<Waiting>? candidates = null;
-        foreach (var queueId in queueIds)
+        var read = await Union(queueIds.Select(q => MostUrgent(db, q, perQueue, voiceFull, writtenFull))).ToListAsync(cancellationToken);
+        // SQLite puts a missing deadline first in its ascending index, where items without one (no service level
+        // applies: rare) hide a queue's dated items, though they are the least urgent of their priority. Where some
+        // were read, that queue's dated items are read too: the most urgent overall are among the two.
+        int[] undated = [.. read.Where(c => c.FirstResponseDueAt is null).Select(c => c.QueueId).Distinct()];
+        if (undated.Length > 0)
         {
-            var top = MostUrgent(db, queueId, perQueue, voiceFull, writtenFull);
-            candidates = candidates is null ? top : candidates.Concat(top);
+            read.AddRange(await Union(undated.Select(q => MostUrgent(db, q, perQueue, voiceFull, writtenFull, datedOnly: true))).ToListAsync(cancellationToken));
         }
 
-        var offered = (await candidates!.ToListAsync(cancellationToken))
+        var offered = read.DistinctBy(c => c.Id)
             .OrderByDescending(c => c.Priority)
             .ThenBy(c => c.FirstResponseDueAt ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Id)

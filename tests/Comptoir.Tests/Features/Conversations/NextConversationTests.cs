@@ -36,6 +36,34 @@ public sealed class NextConversationTests(FreshHosts hosts) : IClassFixture<Fres
         Assert.Equal(1, await host.QueryAsync(c => c.Conversations.CountAsync(x => x.Id == late.ConversationId && x.AssignedAt >= before.AddSeconds(-1))));
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Items_without_a_deadline_come_after_those_with_one_of_the_same_priority_on_both_databases(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        await host.DrainAsync(null);
+        // More items without a first-response deadline than a queue offers at once (SQLite puts missing values first in its index).
+        var undated = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            undated.Add((await host.EmailAsync(Contacts.NewEmail(), "FUEL", $"Question sur la carte carburant {i + 1}.")).ConversationId);
+        }
+
+        var dated = await host.EmailAsync(Contacts.NewEmail(), "FUEL", "Pompe 2 en panne depuis ce matin.");
+        await host.QueryAsync(c => c.Conversations.Where(x => undated.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.FirstResponseDueAt, (DateTimeOffset?)null)));
+        using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.dakar"));
+
+        var taken = new List<long>();
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await advisor.PostAsync("/api/conversations/next", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            taken.Add((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("conversationId").GetInt64());
+        }
+
+        // The dated item first, then the oldest undated one.
+        Assert.Equal([dated.ConversationId, undated[0]], taken);
+    }
+
     [Fact]
     public async Task An_advisor_whose_first_offers_are_being_claimed_by_others_gets_the_next_waiting_item()
     {
@@ -134,7 +162,8 @@ public sealed class NextConversationTests(FreshHosts hosts) : IClassFixture<Fres
                 await using var command = db == Db.PostgreSql
                     ? c.Database.SqlQueryRaw<TakeNextConversation.ClaimedRow>(
                         TakeNextConversation.ClaimSql, queueIds, "ServiceCentre", voiceFull, writtenFull, 1, 1, DateTimeOffset.UtcNow, 3).CreateDbCommand()
-                    : TakeNextConversation.MostUrgent(c, queueIds[0], 3, voiceFull, writtenFull).CreateDbCommand();
+                    : TakeNextConversation.MostUrgent(c, queueIds[0], 3, voiceFull, writtenFull)
+                        .Concat(TakeNextConversation.MostUrgent(c, queueIds[0], 3, voiceFull, writtenFull, datedOnly: true)).CreateDbCommand();
                 command.Transaction = transaction.GetDbTransaction();
                 command.CommandText = (db == Db.PostgreSql ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
                 await using var reader = await command.ExecuteReaderAsync();
@@ -168,7 +197,8 @@ public sealed class NextConversationTests(FreshHosts hosts) : IClassFixture<Fres
 
         Assert.All(plans, plan =>
         {
-            // On PostgreSQL, the part that reads the queues; the claim then sorts only the few items offered.
+            // On PostgreSQL, the part that reads the queues; the claim then sorts only the few items offered. On
+            // SQLite, a queue's items, and its items with a deadline (read too when some have none).
             var read = db == Db.PostgreSql ? plan[..plan.IndexOf("CTE claimed", StringComparison.Ordinal)] : plan;
             Assert.Contains("IX_Conversations_Waiting", read, StringComparison.Ordinal);
             Assert.DoesNotContain(db == Db.PostgreSql ? "Sort" : "TEMP B-TREE", read, StringComparison.Ordinal);
