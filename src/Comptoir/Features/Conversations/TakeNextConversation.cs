@@ -189,12 +189,8 @@ public static class TakeNextConversation
                 SqliteClaimSql,
                 staffId, siteId, db.ProviderValue<Conversation>(nameof(Conversation.AssignedAt), now)!, nameof(ConversationStatus.Open), JsonSerializer.Serialize(offered.Select(c => c.Id)), nameof(ConversationStatus.New))
             .ToListAsync(cancellationToken);
-        if (claimed.Count == 1)
-        {
-            return (offered.First(c => c.Id == claimed[0]), true);
-        }
-
-        return (null, offered.Count > 0);
+        // Nothing claimed: every item offered was taken by others since the read.
+        return (claimed.Count == 1 ? offered.First(c => c.Id == claimed[0]) : null, true);
     }
 
     /// <summary>

@@ -125,13 +125,7 @@ public static class BulkInsert
 
             foreach (var statement in statements)
             {
-                var command = new NpgsqlBatchCommand(statement.Format(i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
-                foreach (var parameter in statement.Parameters)
-                {
-                    command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-                }
-
-                batch.BatchCommands.Add(command);
+                batch.BatchCommands.Add(statement.ToBatchCommand());
             }
 
             if (batch.BatchCommands.Count > 0)
@@ -169,17 +163,7 @@ public static class BulkInsert
 
         foreach (var statement in statements)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = statement.Format(i => "@s" + i.ToString(CultureInfo.InvariantCulture));
-            for (var i = 0; i < statement.Parameters.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@s" + i.ToString(CultureInfo.InvariantCulture);
-                parameter.Value = statement.Parameters[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
+            await using var command = statement.ToCommand(connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -65,13 +65,7 @@ public sealed class ReadBatch(ComptoirDbContext db)
                 await using var batch = new NpgsqlBatch(postgres, (NpgsqlTransaction?)transaction);
                 foreach (var (statement, _) in _queries)
                 {
-                    var command = new NpgsqlBatchCommand(statement.Format(i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
-                    foreach (var parameter in statement.Parameters)
-                    {
-                        command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
-                    }
-
-                    batch.BatchCommands.Add(command);
+                    batch.BatchCommands.Add(statement.ToBatchCommand());
                 }
 
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -90,17 +84,7 @@ public sealed class ReadBatch(ComptoirDbContext db)
 
             foreach (var (statement, row) in _queries)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statement.Format(i => "@r" + i.ToString(CultureInfo.InvariantCulture));
-                for (var i = 0; i < statement.Parameters.Count; i++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = "@r" + i.ToString(CultureInfo.InvariantCulture);
-                    parameter.Value = statement.Parameters[i] ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
-
+                await using var command = statement.ToCommand(connection, transaction);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {

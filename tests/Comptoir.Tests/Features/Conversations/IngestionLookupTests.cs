@@ -38,24 +38,14 @@ public sealed class IngestionLookupTests(FreshHosts hosts) : IClassFixture<Fresh
 
             foreach (var statement in batch.Statements)
             {
-                await using var command = c.Database.GetDbConnection().CreateCommand();
-                command.Transaction = transaction.GetDbTransaction();
+                // PostgreSQL: a generic plan of the statement prepared as the writers prepare it, run with literal values.
+                await using var command = statement.ToCommand(c.Database.GetDbConnection(), transaction.GetDbTransaction(), "EXPLAIN QUERY PLAN ");
                 if (db == Db.PostgreSql)
                 {
+                    command.Parameters.Clear();
                     command.CommandText = $"PREPARE lookup AS {statement.Format(i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture))}";
                     await command.ExecuteNonQueryAsync();
                     command.CommandText = $"EXPLAIN EXECUTE lookup({string.Join(", ", statement.Parameters.Select(Literal))})";
-                }
-                else
-                {
-                    command.CommandText = "EXPLAIN QUERY PLAN " + statement.Format(i => "@p" + i.ToString(CultureInfo.InvariantCulture));
-                    for (var i = 0; i < statement.Parameters.Count; i++)
-                    {
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-                        parameter.Value = statement.Parameters[i] ?? DBNull.Value;
-                        command.Parameters.Add(parameter);
-                    }
                 }
 
                 result.Add(await ReadPlanAsync(command));
