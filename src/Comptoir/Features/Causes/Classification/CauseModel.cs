@@ -13,7 +13,7 @@ public sealed class CauseModel
 {
     private readonly string[] _labels;
 
-    internal CauseModel(TextFeaturiser[] views, string[] labels, float[] weights, float[] bias, double temperature, IReadOnlyList<IMainViewScorer>? extras = null)
+    internal CauseModel(TextFeaturiser[] views, string[] labels, float[] weights, float[] bias, double temperature, IReadOnlyList<IMainViewScorer>? extras = null, EmbeddingScorer? embedding = null)
     {
         if (views.Length == 0 || weights.Length != views.Sum(v => v.FeatureCount) * labels.Length || bias.Length != labels.Length)
         {
@@ -26,6 +26,7 @@ public sealed class CauseModel
         Bias = bias;
         Temperature = temperature;
         Extras = extras ?? [];
+        Embedding = embedding;
     }
 
     /// <summary>The causes the model knows, in ordinal order.</summary>
@@ -53,6 +54,9 @@ public sealed class CauseModel
     /// Experimental, so models with any are not stored.
     /// </summary>
     internal IReadOnlyList<IMainViewScorer> Extras { get; }
+
+    /// <summary>The network over the text's pre-trained static vector, if the model has one (stored with it).</summary>
+    internal EmbeddingScorer? Embedding { get; }
 
     /// <summary>The most likely cause of <paramref name="text"/> and its probability.</summary>
     public CausePrediction Predict(string text)
@@ -143,6 +147,7 @@ public sealed class CauseModel
             offset += view.FeatureCount;
         }
 
+        Embedding?.AddScores(scores, text);
         return scores;
     }
 

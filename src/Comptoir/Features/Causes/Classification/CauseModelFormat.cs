@@ -9,12 +9,16 @@ namespace Comptoir.Features.Causes.Classification;
 /// Version 1 holds one view of the text (words up to bigrams); version 2 a list of views, each with its
 /// settings, hashes and IDF weights, followed by the one weight matrix over all of them. A model that
 /// version 1 can express is written in it, so that models stored before views existed read and write the
-/// same bytes. Reading checks every length, so a truncated or foreign blob is refused.
+/// same bytes. Version 3 is version 2 followed by the network over the pre-trained static vectors
+/// (<see cref="EmbeddingScorer"/>): the name of the vectors' source, the network's weight and its arrays; a
+/// model without that network is still written in version 1 or 2. Reading checks every length, so a
+/// truncated or foreign blob is refused.
 /// </summary>
 internal static class CauseModelFormat
 {
     private const byte SingleView = 1;
     private const byte MultiView = 2;
+    private const byte WithEmbedding = 3;
     private static readonly byte[] Magic = "CCM"u8.ToArray();
 
     public static byte[] Write(CauseModel model)
@@ -28,9 +32,9 @@ internal static class CauseModelFormat
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             var views = model.Views;
-            var single = views.Length == 1 && views[0].Settings is { WordMax: 1 or 2, PairDistance: 0, StemWords: false };
+            var single = model.Embedding is null && views.Length == 1 && views[0].Settings is { WordMax: 1 or 2, PairDistance: 0, StemWords: false };
             writer.Write(Magic);
-            writer.Write(single ? SingleView : MultiView);
+            writer.Write(single ? SingleView : model.Embedding is null ? MultiView : WithEmbedding);
             if (single)
             {
                 WriteSettings(writer, views[0].Settings, SingleView);
@@ -63,6 +67,10 @@ internal static class CauseModelFormat
 
             writer.Write(MemoryMarshal.AsBytes(model.Weights.AsSpan()));
             writer.Write(MemoryMarshal.AsBytes(model.Bias.AsSpan()));
+            if (model.Embedding is { Network: var network })
+            {
+                WriteEmbedding(writer, network);
+            }
         }
 
         return stream.ToArray();
@@ -85,9 +93,9 @@ internal static class CauseModelFormat
             }
 
             var version = reader.ReadByte();
-            if (version is not (SingleView or MultiView))
+            if (version is not (SingleView or MultiView or WithEmbedding))
             {
-                throw new InvalidDataException($"Cause model format version {version} is not supported (expected {SingleView} or {MultiView}).");
+                throw new InvalidDataException($"Cause model format version {version} is not supported (expected {SingleView}, {MultiView} or {WithEmbedding}).");
             }
 
             var singleSettings = version == SingleView ? ReadSettings(reader, version) : default;
@@ -113,12 +121,13 @@ internal static class CauseModelFormat
 
             var weights = ReadArray<float>(reader, checked(features * labels.Length));
             var bias = ReadArray<float>(reader, labels.Length);
+            var embedding = version == WithEmbedding ? ReadEmbedding(reader, labels.Length, data.Length) : null;
             if (reader.BaseStream.Position != data.Length)
             {
                 throw new InvalidDataException("The cause model has trailing bytes.");
             }
 
-            return new CauseModel(views, labels, weights, bias, temperature);
+            return new CauseModel(views, labels, weights, bias, temperature, embedding: embedding);
         }
         catch (Exception e) when (e is EndOfStreamException or OverflowException or ArgumentException)
         {
@@ -157,6 +166,36 @@ internal static class CauseModelFormat
             : (Count(reader.ReadInt32(), 0, 8), Count(reader.ReadInt32(), 0, FeatureHashing.MaxPairDistance));
         var settings = new FeatureSettings(wordMax, pairDistance, reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadSingle(), reader.ReadSingle());
         return version == SingleView ? settings : settings with { StemWords = reader.ReadBoolean() };
+    }
+
+    /// <summary>The source of the vectors, their length, then the network's units, weight and arrays.</summary>
+    private static void WriteEmbedding(BinaryWriter writer, HiddenLayerNetwork network)
+    {
+        writer.Write(PretrainedTokenVectors.SourceName);
+        writer.Write(PretrainedTokenVectors.Dimensions);
+        writer.Write(network.Units);
+        writer.Write(network.Weight);
+        foreach (var array in new[] { network.Input, network.HiddenBias, network.Output, network.OutputBias })
+        {
+            writer.Write(MemoryMarshal.AsBytes(array.AsSpan()));
+        }
+    }
+
+    private static EmbeddingScorer ReadEmbedding(BinaryReader reader, int labels, int length)
+    {
+        var source = reader.ReadString();
+        if (source != PretrainedTokenVectors.SourceName || reader.ReadInt32() != PretrainedTokenVectors.Dimensions)
+        {
+            throw new InvalidDataException($"The cause model needs the pre-trained vectors \"{source}\", which this version does not ship ({PretrainedTokenVectors.SourceName}).");
+        }
+
+        var units = Count(reader.ReadInt32(), 1, 4096);
+        var weight = reader.ReadSingle();
+        var input = ReadArray<float>(reader, checked(PretrainedTokenVectors.Dimensions * units));
+        var hiddenBias = ReadArray<float>(reader, units);
+        var output = ReadArray<float>(reader, Count(checked(units * labels), 1, length));
+        var outputBias = ReadArray<float>(reader, labels);
+        return new EmbeddingScorer(HiddenLayerNetwork.FromParts(input, hiddenBias, output, outputBias, weight));
     }
 
     private static int Count(int value, int min, int max) =>

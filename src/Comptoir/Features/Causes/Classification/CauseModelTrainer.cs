@@ -23,8 +23,8 @@ public static class CauseModelTrainer
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = ct };
 
         var temperature = FitTemperature(texts, truth, labels.Length, options, parallel);
-        var (views, weights, bias, extras) = Fit(texts, truth, labels.Length, options, parallel);
-        return new CauseModel(views, labels, weights, bias, temperature, extras);
+        var (views, weights, bias, extras, embedding) = Fit(texts, truth, labels.Length, options, parallel);
+        return new CauseModel(views, labels, weights, bias, temperature, extras, embedding);
     }
 
     private static void Validate(IReadOnlyList<LabelledText> examples, CauseModelOptions options)
@@ -46,6 +46,8 @@ public static class CauseModelTrainer
             || options.LogisticWeight < 0 || options.LogisticL2 <= 0 || options.LogisticEpochs < 1
             || options.LatentRank < 0 || options.LatentWeight <= 0 || options.NeighbourCount is < 0 or > 1000 || options.NeighbourWeight <= 0
             || options.HiddenUnits is < 0 or > 4096 || options.HiddenWeight <= 0 || options.HiddenEpochs < 1 || options.HiddenRate <= 0 || options.HiddenL2 < 0
+            || options.EmbeddingUnits is < 0 or > 4096 || options.EmbeddingWeight <= 0 || options.EmbeddingEpochs < 1 || options.EmbeddingRate <= 0
+            || options.EmbeddingL2 < 0 || options.EmbeddingInitialScale <= 0
             || options.NaiveBayesSmoothing <= 0 || options.NaiveBayesInterpolation is < 0 or > 1
             || options.ExtraViews.Any(v => v.Weight <= 0 || v.WordNGramMax is < 0 or > 8 || v.CharNGramMin < 0 || v.CharNGramMax < v.CharNGramMin
                 || (v.CharNGramMin == 0 && v.CharNGramMax > 0) || v.WordNGramMax + v.CharNGramMax == 0))
@@ -90,8 +92,8 @@ public static class CauseModelTrainer
                 continue;
             }
 
-            var (views, weights, bias, extras) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
-            var model = new CauseModel(views, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0, extras);
+            var (views, weights, bias, extras, embedding) = Fit(train.Select(i => texts[i]).ToArray(), train.Select(i => truth[i]).ToArray(), labelCount, options, parallel);
+            var model = new CauseModel(views, Enumerable.Range(0, labelCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(), weights, bias, 1.0, extras, embedding);
             foreach (var i in held)
             {
                 heldScores.Add(model.Scores(texts[i]).ToArray());
@@ -104,9 +106,10 @@ public static class CauseModelTrainer
 
     /// <summary>
     /// Fits every view apart (<see cref="ViewScorer"/>) and sets their weight matrices side by side, each
-    /// times its view's weight; the biases add up. The LSA block and nearest-neighbour vote, if any, are on the main view.
+    /// times its view's weight; the biases add up. The LSA block and nearest-neighbour vote, if any, are on the main view;
+    /// the network over the pre-trained vectors, if any, on the text itself.
     /// </summary>
-    private static (TextFeaturiser[] Views, float[] Weights, float[] Bias, IMainViewScorer[] Extras) Fit(
+    private static (TextFeaturiser[] Views, float[] Weights, float[] Bias, IMainViewScorer[] Extras, EmbeddingScorer? Embedding) Fit(
         string[] texts, int[] truth, int labelCount, CauseModelOptions options, ParallelOptions parallel)
     {
         var main = new CauseFeatureView(options.WordBigrams ? 2 : 1, options.CharNGramMin, options.CharNGramMax, options.CharAcrossWords);
@@ -137,6 +140,7 @@ public static class CauseModelTrainer
             (views[v], blocks[v]) = (featuriser, weights);
         }
 
-        return (views, blocks.Length == 1 ? blocks[0] : [.. blocks.SelectMany(b => b)], bias, extras);
+        var embedding = options.EmbeddingUnits > 0 ? EmbeddingScorer.Train(texts, truth, labelCount, options, parallel) : null;
+        return (views, blocks.Length == 1 ? blocks[0] : [.. blocks.SelectMany(b => b)], bias, extras, embedding);
     }
 }

@@ -31,6 +31,34 @@ internal sealed class HiddenLayerNetwork : IMainViewScorer
         (_input, _hiddenBias, _output, _outputBias, _units, _weight) = (input, hiddenBias, output, outputBias, units, weight);
     }
 
+    /// <summary>Units of the hidden layer.</summary>
+    public int Units => _units;
+
+    /// <summary>The factor of its logits in the scores.</summary>
+    public float Weight => _weight;
+
+    /// <summary>Input weights by feature then unit (<c>Input[feature * units + unit]</c>).</summary>
+    internal float[] Input => _input;
+
+    internal float[] HiddenBias => _hiddenBias;
+
+    /// <summary>Output weights by unit then label (<c>Output[unit * labels + label]</c>).</summary>
+    internal float[] Output => _output;
+
+    internal float[] OutputBias => _outputBias;
+
+    /// <summary>A network read back from its parts (see <see cref="CauseModelFormat"/>).</summary>
+    internal static HiddenLayerNetwork FromParts(float[] input, float[] hiddenBias, float[] output, float[] outputBias, float weight)
+    {
+        var units = hiddenBias.Length;
+        if (units == 0 || input.Length % units != 0 || output.Length != units * outputBias.Length)
+        {
+            throw new ArgumentException("The network's weights do not match its units and labels.", nameof(input));
+        }
+
+        return new HiddenLayerNetwork(input, hiddenBias, output, outputBias, units, weight);
+    }
+
     public static HiddenLayerNetwork Train(
         SparseMatrix x, int[] truth, int labelCount, int units, int epochs, double rate, double lambda, double initialScale, double weight, int seed, CancellationToken cancellationToken)
     {

@@ -19,7 +19,9 @@ namespace Comptoir.Features.Causes.Evaluation;
 /// <c>--calibration FRACTION</c> (0: no temperature fit, for faster cross-validation), <c>--lsa K</c> (an LSA block of rank K, with
 /// <c>--lsa-weight</c>, <c>--lsa-norm text|mean</c> and <c>--lsa-texts FILE</c> of unlabelled texts for the SVD), <c>--knn K</c>
 /// (vote of the K nearest training texts, <c>--knn-weight</c>), <c>--mlp UNITS</c> (a one-hidden-layer network, with
-/// <c>--mlp-weight</c>, <c>--mlp-epochs</c>, <c>--mlp-rate</c>, <c>--mlp-init</c>, <c>--mlp-l2</c>, <c>--mlp-seed</c>).
+/// <c>--mlp-weight</c>, <c>--mlp-epochs</c>, <c>--mlp-rate</c>, <c>--mlp-init</c>, <c>--mlp-l2</c>, <c>--mlp-seed</c>), <c>--embedding UNITS</c>
+/// (the network over pre-trained static vectors, 0 for none, with <c>--embedding-weight</c>, <c>--embedding-epochs</c>,
+/// <c>--embedding-rate</c>, <c>--embedding-init</c>, <c>--embedding-l2</c>).
 /// </summary>
 internal sealed class CauseEvalCommand(TextWriter output) : IComptoirCommand
 {

@@ -130,6 +130,7 @@ internal static class CauseEvalOptions
         }
 
         options = ParseHidden(arguments, options);
+        options = ParseEmbedding(arguments, options);
 
         if (arguments.Get("calibration") is { } calibration)
         {
@@ -181,30 +182,46 @@ internal static class CauseEvalOptions
     /// <summary><c>--mlp UNITS</c>, <c>--mlp-weight W</c>, <c>--mlp-epochs N</c>, <c>--mlp-rate R</c>, <c>--mlp-init σ</c>, <c>--mlp-l2 L</c>, <c>--mlp-seed S</c>.</summary>
     private static CauseModelOptions ParseHidden(CommandArguments arguments, CauseModelOptions options)
     {
-        var units = arguments.GetInt("mlp", options.HiddenUnits);
-        options = units is >= 0 and <= 4096 ? options with { HiddenUnits = units } : throw new CommandException("--mlp must be between 0 and 4096.");
-        options = options with { HiddenEpochs = arguments.GetInt("mlp-epochs", options.HiddenEpochs), HiddenSeed = arguments.GetInt("mlp-seed", options.HiddenSeed) };
-        if (arguments.Get("mlp-weight") is { } weight)
+        var network = ParseNetwork(arguments, "mlp", new(options.HiddenUnits, options.HiddenWeight, options.HiddenEpochs, options.HiddenRate, options.HiddenInitialScale, options.HiddenL2));
+        return options with
         {
-            options = options with { HiddenWeight = PositiveNumber("mlp-weight", weight) };
-        }
+            HiddenUnits = network.Units,
+            HiddenWeight = network.Weight,
+            HiddenEpochs = network.Epochs,
+            HiddenRate = network.Rate,
+            HiddenInitialScale = network.InitialScale,
+            HiddenL2 = network.L2,
+            HiddenSeed = arguments.GetInt("mlp-seed", options.HiddenSeed),
+        };
+    }
 
-        if (arguments.Get("mlp-rate") is { } rate)
+    /// <summary><c>--embedding UNITS</c> (0: none), <c>--embedding-weight W</c>, <c>--embedding-epochs N</c>, <c>--embedding-rate R</c>, <c>--embedding-init σ</c>, <c>--embedding-l2 L</c>.</summary>
+    private static CauseModelOptions ParseEmbedding(CommandArguments arguments, CauseModelOptions options)
+    {
+        var network = ParseNetwork(arguments, "embedding", new(options.EmbeddingUnits, options.EmbeddingWeight, options.EmbeddingEpochs, options.EmbeddingRate, options.EmbeddingInitialScale, options.EmbeddingL2));
+        return options with
         {
-            options = options with { HiddenRate = PositiveNumber("mlp-rate", rate) };
-        }
+            EmbeddingUnits = network.Units,
+            EmbeddingWeight = network.Weight,
+            EmbeddingEpochs = network.Epochs,
+            EmbeddingRate = network.Rate,
+            EmbeddingInitialScale = network.InitialScale,
+            EmbeddingL2 = network.L2,
+        };
+    }
 
-        if (arguments.Get("mlp-init") is { } init)
-        {
-            options = options with { HiddenInitialScale = PositiveNumber("mlp-init", init) };
-        }
-
-        if (arguments.Get("mlp-l2") is { } l2)
-        {
-            options = options with { HiddenL2 = PositiveNumber("mlp-l2", l2) };
-        }
-
-        return options;
+    /// <summary>The settings of a one-hidden-layer network: <c>--PREFIX UNITS</c> and <c>--PREFIX-weight</c>, <c>-epochs</c>, <c>-rate</c>, <c>-init</c>, <c>-l2</c>.</summary>
+    private static NetworkSettings ParseNetwork(CommandArguments arguments, string prefix, NetworkSettings defaults)
+    {
+        var units = arguments.GetInt(prefix, defaults.Units);
+        var epochs = arguments.GetInt($"{prefix}-epochs", defaults.Epochs);
+        return new NetworkSettings(
+            units is >= 0 and <= 4096 ? units : throw new CommandException($"--{prefix} must be between 0 and 4096."),
+            arguments.Get($"{prefix}-weight") is { } weight ? PositiveNumber($"{prefix}-weight", weight) : defaults.Weight,
+            epochs >= 1 ? epochs : throw new CommandException($"--{prefix}-epochs must be at least 1."),
+            arguments.Get($"{prefix}-rate") is { } rate ? PositiveNumber($"{prefix}-rate", rate) : defaults.Rate,
+            arguments.Get($"{prefix}-init") is { } init ? PositiveNumber($"{prefix}-init", init) : defaults.InitialScale,
+            arguments.Get($"{prefix}-l2") is { } l2 ? PositiveNumber($"{prefix}-l2", l2) : defaults.L2);
     }
 
     private static double PositiveNumber(string name, string value) =>
@@ -217,5 +234,8 @@ internal static class CauseEvalOptions
 
     public static string Describe(CauseModelOptions o) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}{(o.LatentRank > 0 ? $", + LSA block of {o.LatentRank} (weight {o.LatentWeight}, {(o.LatentNormalisation == LatentNormalisation.PerText ? "per text" : "mean norm")}{(o.LatentExtraTexts.Count > 0 ? $", SVD also on {o.LatentExtraTexts.Count:N0} unlabelled texts" : "")})" : "")}{(o.NeighbourCount > 0 ? $", + {o.NeighbourWeight} × vote of {o.NeighbourCount} nearest neighbours" : "")}{(o.HiddenUnits > 0 ? $", + {o.HiddenWeight} × network of {o.HiddenUnits} hidden units ({o.HiddenEpochs} epochs, rate {o.HiddenRate}, init σ {o.HiddenInitialScale}, λ {o.HiddenL2}, seed {o.HiddenSeed})" : "")}");
+            $"C={o.Cost}, words 1-{(o.WordBigrams ? 2 : 1)}{(o.WordPairDistance > 0 ? $" + pairs up to {o.WordPairDistance} apart" : "")}{(o.StemWords ? ", stemmed" : "")} (weight {o.WordWeight}), chars {(o.CharNGramMax > 0 ? $"{o.CharNGramMin}-{o.CharNGramMax}" : "none")} (weight {o.CharWeight}{(o.CharAcrossWords ? ", across words" : "")}), min df {o.MinDocumentFrequency}, balanced {o.BalanceClasses}{(o.NaiveBayesScaling ? $", NB scaling (α {o.NaiveBayesSmoothing}, β {o.NaiveBayesInterpolation})" : "")}{(o.LogisticWeight > 0 ? $", + {o.LogisticWeight} × logistic regression (λ {o.LogisticL2}, {o.LogisticEpochs} epochs)" : "")}{(o.Loss == SvmLoss.Hinge ? ", hinge loss" : "")}{o.Multiclass switch { MulticlassMethod.CrammerSinger => ", Crammer-Singer", MulticlassMethod.Both => $", + Crammer-Singer (C={o.CrammerSingerCost})", _ => "" }}{string.Concat(o.ExtraViews.Select(v => $"; view words 1-{v.WordNGramMax}, chars {v.CharNGramMin}-{v.CharNGramMax}{(v.CharAcrossWords ? " across words" : "")} × {v.Weight}"))}{(o.LatentRank > 0 ? $", + LSA block of {o.LatentRank} (weight {o.LatentWeight}, {(o.LatentNormalisation == LatentNormalisation.PerText ? "per text" : "mean norm")}{(o.LatentExtraTexts.Count > 0 ? $", SVD also on {o.LatentExtraTexts.Count:N0} unlabelled texts" : "")})" : "")}{(o.NeighbourCount > 0 ? $", + {o.NeighbourWeight} × vote of {o.NeighbourCount} nearest neighbours" : "")}{(o.HiddenUnits > 0 ? $", + {o.HiddenWeight} × network of {o.HiddenUnits} hidden units ({o.HiddenEpochs} epochs, rate {o.HiddenRate}, init σ {o.HiddenInitialScale}, λ {o.HiddenL2}, seed {o.HiddenSeed})" : "")}{(o.EmbeddingUnits > 0 ? $", + {o.EmbeddingWeight} × network of {o.EmbeddingUnits} hidden units over pre-trained static vectors ({o.EmbeddingEpochs} epochs, rate {o.EmbeddingRate}, init σ {o.EmbeddingInitialScale}, λ {o.EmbeddingL2})" : "")}");
 }
+
+/// <summary>The settings shared by the command's one-hidden-layer networks.</summary>
+internal readonly record struct NetworkSettings(int Units, double Weight, int Epochs, double Rate, double InitialScale, double L2);
