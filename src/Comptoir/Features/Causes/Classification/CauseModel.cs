@@ -118,7 +118,10 @@ public sealed class CauseModel
         return scores;
     }
 
-    /// <summary>Raw linear scores of every label, in the calling thread's scratch space.</summary>
+    /// <summary>
+    /// Raw scores of every label, in the calling thread's scratch space: the linear scores of the views, plus
+    /// those of the extras and of the network over the pre-trained vectors, if any.
+    /// </summary>
     internal Span<float> Scores(string text)
     {
         var labels = _labels.Length;

@@ -64,9 +64,6 @@ internal sealed class PretrainedTokenVectors
     /// <summary>Length of every vector.</summary>
     public static int Dimensions => 384;
 
-    /// <summary>Word pieces whose vector has been computed so far.</summary>
-    public int ComputedPieces => _pieces.Count(p => p is not null);
-
     /// <summary>
     /// The word pieces of <paramref name="text"/>, without the encoder's markers, taken from the same folded
     /// words as the n-gram features (<see cref="TextTokeniser"/>), so that accents, case, elisions and
@@ -162,6 +159,12 @@ internal sealed class PretrainedTokenVectors
         lock (_gate)
         {
             var missing = pieces.Where(p => _pieces[p] is null).Distinct().ToArray();
+            if (missing.Length == 0)
+            {
+                // Another thread computed them while this one waited.
+                return;
+            }
+
             var session = _session.Value;
             foreach (var batch in missing.Chunk(Batch))
             {
