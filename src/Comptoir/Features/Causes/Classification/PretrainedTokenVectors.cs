@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
@@ -28,9 +30,6 @@ internal sealed class PretrainedTokenVectors
     private static readonly Lazy<PretrainedTokenVectors> LazyShared = new(() => new PretrainedTokenVectors());
 
     [ThreadStatic]
-    private static double[]? _sum;
-
-    [ThreadStatic]
     private static TokenBuffer? _words;
 
     private readonly BertTokenizer _tokenizer;
@@ -54,6 +53,10 @@ internal sealed class PretrainedTokenVectors
             var model = new byte[stream.Length];
             stream.ReadExactly(model);
             using var options = new Microsoft.ML.OnnxRuntime.SessionOptions { InterOpNumThreads = 1 };
+
+            // Its worker threads would otherwise spin after each run, taking processor time from the requests
+            // around it, for runs that are rare once the common pieces are known.
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
             return new InferenceSession(model, options);
         });
     }
@@ -130,21 +133,37 @@ internal sealed class PretrainedTokenVectors
 
     private void Average(IReadOnlyList<int> pieces, Span<float> vector)
     {
-        var sum = _sum is { } buffer ? buffer : _sum = new double[Dimensions];
-        Array.Clear(sum);
+        vector.Clear();
+        var vectorised = Vector.IsHardwareAccelerated ? vector.Length - (vector.Length % Vector<float>.Count) : 0;
+        var target = MemoryMarshal.Cast<float, Vector<float>>(vector[..vectorised]);
         foreach (var piece in pieces)
         {
             var row = PieceVector(piece);
-            for (var d = 0; d < sum.Length; d++)
+            var source = MemoryMarshal.Cast<float, Vector<float>>(row[..vectorised]);
+            for (var i = 0; i < target.Length; i++)
             {
-                sum[d] += row[d];
+                target[i] += source[i];
+            }
+
+            for (var d = vectorised; d < vector.Length; d++)
+            {
+                vector[d] += row[d];
             }
         }
 
-        var norm = Math.Sqrt(sum.Sum(v => v * v));
-        for (var d = 0; d < vector.Length; d++)
+        var squares = 0f;
+        foreach (var value in vector)
         {
-            vector[d] = norm > 0 ? (float)(sum[d] / norm) : 0f;
+            squares += value * value;
+        }
+
+        if (squares > 0)
+        {
+            var scale = 1 / MathF.Sqrt(squares);
+            for (var d = 0; d < vector.Length; d++)
+            {
+                vector[d] *= scale;
+            }
         }
     }
 
