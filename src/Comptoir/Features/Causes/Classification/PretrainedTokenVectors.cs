@@ -96,7 +96,9 @@ internal sealed class PretrainedTokenVectors
     public void Embed(string text, Span<float> vector)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Average(Pieces(text), vector[..Dimensions]);
+        var pieces = Pieces(text);
+        ComputeMissing(pieces);
+        Average(pieces, vector[..Dimensions]);
     }
 
     /// <summary>
@@ -108,7 +110,7 @@ internal sealed class PretrainedTokenVectors
         ArgumentNullException.ThrowIfNull(texts);
         var pieces = new IReadOnlyList<int>[texts.Count];
         Parallel.For(0, texts.Count, parallel, i => pieces[i] = Pieces(texts[i]));
-        Compute([.. pieces.SelectMany(p => p).Distinct().Where(p => Volatile.Read(ref _pieces[p]) is null)]);
+        ComputeMissing(pieces.SelectMany(p => p));
 
         var dimensions = Dimensions;
         var starts = new int[texts.Count + 1];
@@ -167,14 +169,27 @@ internal sealed class PretrainedTokenVectors
         }
     }
 
+    /// <summary>Computes, in one pass of the encoder, those of <paramref name="pieces"/> not yet known (nothing when all are).</summary>
+    private void ComputeMissing(IEnumerable<int> pieces)
+    {
+        List<int>? missing = null;
+        foreach (var piece in pieces)
+        {
+            if (Volatile.Read(ref _pieces[piece]) is null)
+            {
+                (missing ??= []).Add(piece);
+            }
+        }
+
+        if (missing is not null)
+        {
+            Compute(missing);
+        }
+    }
+
     /// <summary>Runs the encoder on the pieces not yet computed, each alone between the markers, in batches.</summary>
     private void Compute(IReadOnlyCollection<int> pieces)
     {
-        if (pieces.Count == 0)
-        {
-            return;
-        }
-
         lock (_gate)
         {
             var missing = pieces.Where(p => _pieces[p] is null).Distinct().ToArray();
