@@ -49,8 +49,15 @@ public static class CloseConversation
         conversation.ClosedAt = now;
         conversation.PausedAt = null;
         conversation.LastActivityAt = now;
-        conversation.AssignedToId ??= scope.SiteId is null ? null : scope.StaffId;
-        conversation.AssignedSiteId ??= scope.SiteId;
+        if (conversation.AssignedToId is null && scope.SiteId is { } site)
+        {
+            // Closed without being taken: it was the closing member's and their site's work.
+            conversation.AssignTo(scope.StaffId, site, now);
+        }
+        else
+        {
+            conversation.AssignedSiteId ??= scope.SiteId;
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

@@ -86,9 +86,7 @@ public static class ReplyToCustomer
         conversation.LastActivityAt = now;
         if (conversation.AssignedToId is null && scope.SiteId is { } site)
         {
-            conversation.AssignedToId = scope.StaffId;
-            conversation.AssignedSiteId = site;
-            conversation.AssignedAt = now;
+            conversation.AssignTo(scope.StaffId, site, now);
         }
 
         if (request.WaitForCustomer)

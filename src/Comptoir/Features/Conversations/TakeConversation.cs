@@ -36,6 +36,7 @@ public static class TakeConversation
         }
 
         var now = time.GetUtcNow();
+        // ConversationAssignment.AssignTo in one statement, so that two members never both take it.
         var claimed = await db.Conversations
             .Where(c => c.Id == id && c.AssignedToId == null && c.Status != ConversationStatus.Closed)
             .ExecuteUpdateAsync(

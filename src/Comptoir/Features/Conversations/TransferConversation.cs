@@ -74,8 +74,7 @@ public static class TransferConversation
             throw new ConversationActionException("Choisissez une file d'attente, ou un magasin et son rayon.");
         }
 
-        conversation.AssignedToId = null;
-        conversation.AssignedAt = null;
+        conversation.Release();
         conversation.Status = ConversationStatus.New;
         conversation.LastActivityAt = now;
         db.Messages.Add(new Message

@@ -161,13 +161,15 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
         // A withheld number cannot be called back: such calls are the answered ones.
         var answered = channel == Channel.Phone && (from is null || random.NextDouble() < 0.85);
         int? advisor = null;
+        int? advisorSite = null;
         if (answered && advisors is not null)
         {
             var queue = routing.RouteQueue(channel, activityId, "fr", null, store?.Id);
             var sites = routing.Queues[queue].HomeSiteIds.Where(advisors.ContainsKey).ToList();
             if (sites.Count > 0)
             {
-                var team = advisors[sites[random.Next(sites.Count)]];
+                advisorSite = sites[random.Next(sites.Count)];
+                var team = advisors[advisorSite.Value];
                 advisor = team[random.Next(team.Length)];
             }
         }
@@ -189,6 +191,7 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
             Identities = identities,
             Kind = callback ? ConversationKind.Callback : ConversationKind.Contact,
             HandledById = answered ? advisor : null,
+            SiteId = answered ? advisorSite : null,
         }, answered && advisor is not null);
     }
 

@@ -3,6 +3,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Features.Customers;
 using Comptoir.Features.Staff;
+using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,8 @@ namespace Comptoir.Features.Channels.Letters;
 
 /// <summary>
 /// A postal letter recorded by an advisor: the scan attached, the text typed or pasted, and whatever lets
-/// the customer be recognised (e-mail, phone, card). It then waits in its activity's queue like any contact.
+/// the customer be recognised (e-mail, phone, card). It then waits in its activity's queue like any contact,
+/// and is the recording member's site's work too: they open it once recorded, wherever it is routed.
 /// </summary>
 [Authorize(Roles = $"{StaffRoles.Advisor},{StaffRoles.Supervisor},{StaffRoles.SiteManager},{StaffRoles.Administrator}")]
 public sealed class RecordLetterModel(ComptoirDbContext db, ContactIntake intake, IOptions<IngestionOptions> limits, IStringLocalizer<Texts> t, TimeProvider time) : PageModel
@@ -110,6 +112,7 @@ public sealed class RecordLetterModel(ComptoirDbContext db, ContactIntake intake
             ActivityId = activityId!.Value,
             StoreId = store?.Id,
             CountryId = store?.CountryId,
+            SiteId = StaffScope.Of(User).SiteId,
             Subject = t["Courrier de {0}", Form.SenderName.Trim()],
             Body = body,
             CustomerName = Form.SenderName.Trim(),

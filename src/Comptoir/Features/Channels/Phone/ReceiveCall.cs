@@ -56,11 +56,16 @@ public static class ReceiveCall
         var routing = await catalog.GetAsync(cancellationToken);
         var (problem, outcome, activityId, storeId) = Validate(call, routing, settings);
         int? advisorId = null;
+        int? siteId = null;
         if (problem is null && outcome == CallOutcome.Answered)
         {
             var normalized = call!.Advisor!.Trim().ToUpperInvariant();
-            advisorId = await db.Staff.AsNoTracking().Where(m => m.NormalizedEmail == normalized).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
-            problem = advisorId is null ? $"Unknown advisor \"{call!.Advisor}\": an answered call names the staff e-mail of the advisor who took it." : null;
+            var advisor = await db.Staff.AsNoTracking().Where(m => m.NormalizedEmail == normalized).Select(m => new { m.Id, m.SiteId }).SingleOrDefaultAsync(cancellationToken);
+            // The call becomes the advisor's and their site's work: a member of no site would hold a conversation no site sees.
+            (advisorId, siteId) = (advisor?.Id, advisor?.SiteId);
+            problem = advisor is null ? $"Unknown advisor \"{call!.Advisor}\": an answered call names the staff e-mail of the advisor who took it."
+                : siteId is null ? $"\"{call!.Advisor}\" does not work on a service site: an answered call names the staff e-mail of the advisor who took it."
+                : null;
         }
 
         if (problem is not null)
@@ -89,6 +94,7 @@ public static class ReceiveCall
                 StoreId = storeId,
                 Kind = callback ? ConversationKind.Callback : ConversationKind.Contact,
                 HandledById = advisorId,
+                SiteId = siteId,
                 Subject = callback ? $"Rappeler {call.Caller}" : $"Appel de {call.Caller ?? "numéro masqué"}",
                 Body = Describe(call, outcome),
                 From = call.Caller,

@@ -66,6 +66,12 @@ public sealed record InboundContact
     /// <summary>For an answered call: the advisor who took it, who then owns the conversation.</summary>
     public int? HandledById { get; init; }
 
+    /// <summary>
+    /// The service site whose work the contact is from the start: that of the advisor who answered the call, or
+    /// of the member who recorded the letter. Its staff see the conversation wherever it is routed.
+    /// </summary>
+    public int? SiteId { get; init; }
+
     public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
 }
 

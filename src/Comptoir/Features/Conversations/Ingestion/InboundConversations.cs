@@ -33,6 +33,7 @@ internal static class InboundConversations
             MailboxId = contact.MailboxId,
             CreatedAt = contact.At < now ? contact.At : now,
             LastActivityAt = now,
+            AssignedSiteId = contact.SiteId,
             ThreadKey = contact.ThreadKey ?? (contact.Channel == Channel.Email ? (contact.References.Count > 0 ? contact.References[0] : contact.ExternalId) : null),
         };
 
@@ -48,8 +49,7 @@ internal static class InboundConversations
         {
             // An answered call: the advisor who took it owns the conversation and has answered it.
             conversation.Status = ConversationStatus.Open;
-            conversation.AssignedToId = advisor;
-            conversation.AssignedAt = now;
+            conversation.AssignTo(advisor, contact.SiteId, now);
             conversation.FirstResponseAt = contact.At;
         }
 
