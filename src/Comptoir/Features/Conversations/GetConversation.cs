@@ -63,8 +63,12 @@ public static class GetConversation
 
     public sealed record CustomerSummary(long Id, string? Name, bool Recognised, IReadOnlyList<IdentityView> Identities, IReadOnlyList<HistoryEntry> History);
 
-    /// <summary>One line of the customer's history; <see cref="Visible"/> says whether the reader may open it.</summary>
-    public sealed record HistoryEntry(long Id, Channel Channel, string Subject, ConversationStatus Status, DateTimeOffset At, bool Visible);
+    /// <summary>
+    /// One line of the customer's history; <see cref="Visible"/> says whether the reader may open it. A line the
+    /// reader may not open tells only that the customer got in touch, when, on which channel and where it stands:
+    /// no number, no subject.
+    /// </summary>
+    public sealed record HistoryEntry(long? Id, Channel Channel, string? Subject, ConversationStatus Status, DateTimeOffset At, bool Visible);
 
     public static async Task<Results<Ok<Response>, NotFound>> HandleAsync(long id, ClaimsPrincipal user, ComptoirDbContext db, CancellationToken cancellationToken) =>
         await QueryAsync(db, StaffScope.Of(user), id, cancellationToken) is { } conversation ? TypedResults.Ok(conversation) : TypedResults.NotFound();
@@ -156,7 +160,7 @@ public static class GetConversation
 
     /// <summary>
     /// The customer and every conversation they had, newest first, on every channel. Lines outside the
-    /// reader's scope show only channel, date, subject and status, and cannot be opened.
+    /// reader's scope show only channel, date and status, and cannot be opened.
     /// </summary>
     public static async Task<CustomerSummary?> CustomerSummaryAsync(ComptoirDbContext db, StaffScope scope, long customerId, bool recognised, CancellationToken cancellationToken)
     {
@@ -174,8 +178,11 @@ public static class GetConversation
             .Where(h => h.CustomerId == customerId)
             .OrderByDescending(h => h.LastActivityAt)
             .Take(50)
-            .Select(h => new HistoryEntry(h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, visible.Contains(h.Id)))
+            .Select(h => new { h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, Visible = visible.Contains(h.Id) })
             .ToListAsync(cancellationToken);
-        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => new IdentityView(i.Kind, i.Value))], history);
+        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => new IdentityView(i.Kind, i.Value))],
+            [.. history.Select(h => h.Visible
+                ? new HistoryEntry(h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, true)
+                : new HistoryEntry(null, h.Channel, null, h.Status, h.LastActivityAt, false))]);
     }
 }
