@@ -10,7 +10,8 @@ namespace Comptoir.Features.Setup;
 /// <summary>
 /// How the customer-service centre is set up, without touching the database: queues, routing rules, service
 /// levels and opening hours (administrators), and advisors' profiles (administrators, and site managers for
-/// their own site's advisors), answer templates (administrators and supervisors).
+/// their own site's advisors), answer templates (read by administrators and supervisors, changed by
+/// administrators and in-house supervisors).
 /// </summary>
 public static class SetupEndpoints
 {
@@ -60,10 +61,11 @@ public static class SetupEndpoints
         var templates = setup.MapGroup("/templates").RequireAuthorization(policy => policy.RequireRole(StaffRoles.Administrator, StaffRoles.Supervisor));
         templates.MapGet("/", ListTemplates.HandleAsync).WithName("ListTemplates").WithSummary("Answer templates, optionally of one activity or one language.");
         templates.MapGet("/{id:int}", GetTemplate.HandleAsync).WithName("GetTemplate");
-        templates.MapPost("/", SaveTemplate.CreateAsync).WithName("CreateTemplate").WithSummary("Adds a template; its title is unique for its language and activity, its placeholders known.");
-        templates.MapPut("/{id:int}", SaveTemplate.UpdateAsync).WithName("UpdateTemplate");
-        templates.MapPost("/{id:int}/disable", ChangeTemplate.DisableAsync).WithName("DisableTemplate").WithSummary("Withdraws the template from advisors' reply forms; it is kept.");
-        templates.MapPost("/{id:int}/enable", ChangeTemplate.EnableAsync).WithName("EnableTemplate");
+        var templateChanges = templates.MapGroup("/").RequireAuthorization(TemplateEditors.Require);
+        templateChanges.MapPost("/", SaveTemplate.CreateAsync).WithName("CreateTemplate").WithSummary("Adds a template; its title is unique for its language and activity, its placeholders known.");
+        templateChanges.MapPut("/{id:int}", SaveTemplate.UpdateAsync).WithName("UpdateTemplate");
+        templateChanges.MapPost("/{id:int}/disable", ChangeTemplate.DisableAsync).WithName("DisableTemplate").WithSummary("Withdraws the template from advisors' reply forms; it is kept.");
+        templateChanges.MapPost("/{id:int}/enable", ChangeTemplate.EnableAsync).WithName("EnableTemplate");
         templates.MapPost("/preview", PreviewTemplate.HandleAsync).WithName("PreviewTemplate").WithSummary("A body filled for a conversation the reader may open, or for a sample one.");
         return app;
     }

@@ -3,6 +3,7 @@ using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -33,6 +34,18 @@ public sealed class TemplateFormModel(ComptoirDbContext db, IStringLocalizer<Tex
     public IReadOnlyList<SelectListItem> Activities { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Languages { get; private set; } = [];
+
+    /// <summary>The form changes templates: only <see cref="TemplateEditors"/> open it.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!await TemplateEditors.MayEditAsync(db, User, HttpContext.RequestAborted))
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Comptoir.Features.Setup.Templates;
 
-/// <summary>Answer templates by language and activity, for administrators and supervisors.</summary>
+/// <summary>Answer templates by language and activity, for administrators and supervisors; changed only by <see cref="TemplateEditors"/>.</summary>
 [Authorize(Roles = $"{StaffRoles.Administrator},{StaffRoles.Supervisor}")]
 public sealed class TemplatesModel(ComptoirDbContext db, TimeProvider time, IStringLocalizer<Texts> t) : PageModel
 {
@@ -28,6 +28,9 @@ public sealed class TemplatesModel(ComptoirDbContext db, TimeProvider time, IStr
 
     public IReadOnlyList<SelectListItem> Languages { get; private set; } = [];
 
+    /// <summary>Whether the reader may add, change, disable and enable templates (<see cref="TemplateEditors"/>).</summary>
+    public bool MayEdit { get; private set; }
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostDisableAsync(int id, CancellationToken cancellationToken) =>
@@ -38,6 +41,11 @@ public sealed class TemplatesModel(ComptoirDbContext db, TimeProvider time, IStr
 
     private async Task<IActionResult> SetEnabledAsync(int id, bool enabled, CancellationToken cancellationToken)
     {
+        if (!await TemplateEditors.MayEditAsync(db, User, cancellationToken))
+        {
+            return Forbid();
+        }
+
         if (!await ChangeTemplate.SetEnabledAsync(db, time, id, enabled, cancellationToken))
         {
             return NotFound();
@@ -49,6 +57,7 @@ public sealed class TemplatesModel(ComptoirDbContext db, TimeProvider time, IStr
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        MayEdit = await TemplateEditors.MayEditAsync(db, User, cancellationToken);
         Templates = await ListTemplates.QueryAsync(db, ActivityId, Language, cancellationToken);
         Activities = await SetupChoices.ActivitiesAsync(db, cancellationToken);
         Languages = await SetupChoices.LanguagesAsync(db, [Language], cancellationToken);
