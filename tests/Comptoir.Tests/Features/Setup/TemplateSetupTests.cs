@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Comptoir.Tests.Features.Setup;
 
 /// <summary>
-/// Answer templates managed by administrators and supervisors are what advisors find in their reply form. These
+/// Answer templates managed by administrators and in-house supervisors are what advisors find in their reply form. These
 /// tests change the templates every conversation offers, so they run on hosts of their own.
 /// </summary>
 public sealed partial class TemplateSetupTests(FreshHosts hosts) : IClassFixture<FreshHosts>
@@ -18,10 +18,10 @@ public sealed partial class TemplateSetupTests(FreshHosts hosts) : IClassFixture
     {
         var host = await hosts.GetAsync(db);
         using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
-        using var supervisor = await host.SignInAsync(StaffSession.Demo("superviseur.tunis"));
+        using var supervisor = await host.SignInAsync(StaffSession.Demo("superviseur.evry"));
         using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.evry"));
         var ecommerce = await host.ActivityAsync("ECOMMERCE");
-        var supervisorName = await host.QueryAsync(c => c.Staff.Where(m => m.Email == StaffSession.Demo("superviseur.tunis")).Select(m => m.DisplayName).SingleAsync());
+        var supervisorName = await host.QueryAsync(c => c.Staff.Where(m => m.Email == StaffSession.Demo("superviseur.evry")).Select(m => m.DisplayName).SingleAsync());
         var contact = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
 
         var id = await (await admin.PostAsJsonAsync("/api/setup/templates", new
@@ -65,6 +65,62 @@ public sealed partial class TemplateSetupTests(FreshHosts hosts) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, asAdvisor.StatusCode);
         Assert.Contains($"href=\"/app/admin/modeles/{id}\">Colis en retard</a>", list, StringComparison.Ordinal);
         Assert.DoesNotContain("We are on it", list, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task An_outsourced_supervisor_reads_the_group_templates_but_cannot_change_them(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
+        using var outsourced = await host.SignInAsync(StaffSession.Demo("superviseur.tunis"));
+        var body = "Bonjour {client}, nous revenons vers vous.";
+        var id = await (await admin.PostAsJsonAsync("/api/setup/templates", new { name = "Réservé au groupe", language = "fr", body })).CreatedIdAsync();
+        var change = new { name = "Modifié par un partenaire", language = "fr", body = "Texte du partenaire." };
+
+        var read = await outsourced.GetAsync($"/api/setup/templates/{id}");
+        var list = await outsourced.GetStringAsync("/app/admin/modeles");
+        var token = StaffSession.AntiforgeryToken(list);
+        var refused = new Dictionary<string, HttpResponseMessage>
+        {
+            ["API update"] = await outsourced.PutAsJsonAsync($"/api/setup/templates/{id}", change),
+            ["API disable"] = await outsourced.PostAsync($"/api/setup/templates/{id}/disable", null),
+            ["API enable"] = await outsourced.PostAsync($"/api/setup/templates/{id}/enable", null),
+            ["API create"] = await outsourced.PostAsJsonAsync("/api/setup/templates", change),
+        };
+        var pages = new Dictionary<string, HttpResponseMessage>
+        {
+            ["page disable"] = await outsourced.PostAsync($"/app/admin/modeles?handler=Disable&id={id}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)])),
+            ["page edit"] = await outsourced.PostAsync($"/app/admin/modeles/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Form.Name"] = change.name,
+                ["Form.Language"] = change.language,
+                ["Form.Body"] = change.body,
+            })),
+            ["page edit form"] = await outsourced.GetAsync($"/app/admin/modeles/{id}"),
+            ["page new form"] = await outsourced.GetAsync("/app/admin/modeles/nouveau"),
+        };
+        var template = await host.QueryAsync(c => c.AnswerTemplates.AsNoTracking().SingleAsync(t => t.Id == id));
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("Réservé au groupe", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/app/admin/modeles/{id}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Disable", list, StringComparison.Ordinal);
+        foreach (var (what, response) in refused)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{what} answered {(int)response.StatusCode}, not 403.");
+        }
+
+        foreach (var (what, response) in pages)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/acces-refuse", StringComparison.Ordinal),
+                $"{what} answered {(int)response.StatusCode} {response.Headers.Location}, not the access-denied page.");
+        }
+
+        Assert.Equal("Réservé au groupe", template.Name);
+        Assert.Equal(body, template.Body);
+        Assert.Null(template.DisabledAt);
+        Assert.False(await host.QueryAsync(c => c.AnswerTemplates.AnyAsync(t => t.Name == change.name)));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
