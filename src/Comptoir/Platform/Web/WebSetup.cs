@@ -94,7 +94,12 @@ public static class WebSetup
     {
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            // A request the API cannot read (a required query parameter missing, a body of the wrong shape) is
+            // the caller's error, also where the framework throws it rather than answering 400 (development).
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), pages =>
