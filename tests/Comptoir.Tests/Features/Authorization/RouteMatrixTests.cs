@@ -299,7 +299,7 @@ public sealed class RouteMatrixTests(Hosts hosts)
                 [Kind.Cause] = await FirstAsync(host, c => c.Causes.Select(x => (long)x.Id)),
                 [Kind.Template] = await FirstAsync(host, c => c.AnswerTemplates.Select(x => (long)x.Id)),
             },
-            // The French executive oversees every service site serving France: no site is foreign to them.
+            // Country executives oversee every service site (every site serves every country): none is foreign to them.
             new Dictionary<string, Dictionary<Kind, long>> { ["direction.fr"] = new() { [Kind.Site] = Missing } },
             await host.QueryAsync(c => c.Stores.OrderBy(s => s.Id).Select(s => s.Slug).FirstAsync()));
     }
