@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Comptoir.Platform.Web;
 using Comptoir.Tests.Infrastructure;
 
 namespace Comptoir.Tests.Platform;
 
-public sealed class WebPlumbingTests(Hosts hosts)
+public sealed partial class WebPlumbingTests(Hosts hosts)
 {
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Health_endpoints_answer_without_signing_in_and_ready_checks_the_database(Db db)
@@ -125,4 +126,22 @@ public sealed class WebPlumbingTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void No_page_writes_an_inline_style_that_the_content_security_policy_would_block()
+    {
+        var pages = Directory.EnumerateFiles(SourceTree.App, "*.cshtml", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(pages);
+
+        var offending = pages
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(l => InlineStyle().IsMatch(l.line))
+            .Select(l => $"{Path.GetRelativePath(SourceTree.App, l.file)}:{l.number}: {l.line.Trim()}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, "style-src 'self' blocks inline styles; use a class of site.css:\n" + string.Join("\n", offending));
+    }
+
+    [GeneratedRegex(@"(\sstyle\s*=|<style[\s>])", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
 }

@@ -63,6 +63,9 @@ public static class WebSetup
         services.AddComptoirLocalization();
 
         services.AddRazorPages(options => options.RootDirectory = "/Features")
+            // No page loads a client-side validation script. With it on, an empty validation summary is written
+            // as <li style="display:none">, an inline style the content security policy blocks.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
