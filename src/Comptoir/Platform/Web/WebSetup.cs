@@ -111,6 +111,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseSameOriginApiWrites();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
