@@ -80,6 +80,7 @@ public static class WebSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddComptoirRateLimits(builder.Configuration);
+        services.AddKnownProxies(builder.Configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ComptoirDbContext>("database", tags: ["ready"]);
 
@@ -95,6 +96,13 @@ public static class WebSetup
 
     public static WebApplication UseComptoirWeb(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme, not the proxy's.
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
