@@ -144,4 +144,26 @@ public sealed partial class WebPlumbingTests(Hosts hosts)
 
     [GeneratedRegex(@"(\sstyle\s*=|<style[\s>])", RegexOptions.IgnoreCase)]
     private static partial Regex InlineStyle();
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Customer_data_in_API_answers_and_pages_is_never_kept_by_a_cache_but_static_files_may_be(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        var contact = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
+
+        var customer = await admin.GetAsync($"/api/customers/{contact.CustomerId}");
+        var conversation = await admin.GetAsync($"/app/conversations/{contact.ConversationId}");
+        var stylesheet = await admin.GetAsync("/css/site.css");
+
+        foreach (var response in new[] { customer, conversation })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{response.RequestMessage!.RequestUri} may be stored: Cache-Control {response.Headers.CacheControl}.");
+            Assert.Contains("no-cache", response.Headers.Pragma.Select(p => p.Name));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.False(stylesheet.Headers.CacheControl?.NoStore ?? false);
+    }
 }

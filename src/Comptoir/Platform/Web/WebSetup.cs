@@ -117,6 +117,7 @@ public static class WebSetup
         app.UseHttpLogging();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseNoStore();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseSameOriginApiWrites();
