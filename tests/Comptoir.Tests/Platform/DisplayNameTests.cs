@@ -42,8 +42,12 @@ public sealed class DisplayNameTests(Hosts hosts)
 
         var response = await client.PostSignedAsync("/api/channels/sms", new
         {
-            id = Guid.NewGuid().ToString(), from = "0" + Contacts.NewMobile()[3..], to = "36000", name = Disguised,
-            text = "Bonjour, ma commande drive n'est pas prête.", activity = "ECOMMERCE",
+            id = Guid.NewGuid().ToString(),
+            from = "0" + Contacts.NewMobile()[3..],
+            to = "36000",
+            name = Disguised,
+            text = "Bonjour, ma commande drive n'est pas prête.",
+            activity = "ECOMMERCE",
         });
         var conversationId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetInt64();
 
