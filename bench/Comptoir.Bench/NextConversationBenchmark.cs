@@ -51,7 +51,8 @@ internal static partial class NextConversationBenchmark
         async Task<bool> TakeAndCloseAsync(long n, Func<double> sinceArrival)
         {
             var client = clients[(int)(n % clients.Length)];
-            var response = await client.PostAsync("/api/conversations/next", null);
+            using var empty = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+            var response = await client.PostAsync("/api/conversations/next", empty);
             nextLatencies.Add(sinceArrival());
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -203,6 +204,8 @@ internal static partial class NextConversationBenchmark
             ["Form.Password"] = DemoAccounts.Password,
             ["__RequestVerificationToken"] = token,
         }));
+        // As the browser sends it for a page of the app: the API refuses cookie-authenticated writes from elsewhere.
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
         return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"{email} could not sign in.");
     }
 

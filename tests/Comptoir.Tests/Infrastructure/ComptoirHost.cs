@@ -83,9 +83,12 @@ public sealed class ComptoirHost : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<ComptoirDbContext>());
     }
 
-    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    /// <summary>
+    /// A client that keeps cookies, shows redirects instead of following them, and sends what a browser's
+    /// <c>fetch</c> from one of the app's pages sends (see <see cref="SameOriginFetch"/>).
+    /// </summary>
     public HttpClient CreateBrowserlessClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        new(new SameOriginFetch(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() }))
         {
             BaseAddress = Address,
         };

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Comptoir.Platform.Web;
 using Comptoir.Tests.Infrastructure;
 
 namespace Comptoir.Tests.Platform;
 
-public sealed class WebPlumbingTests(Hosts hosts)
+public sealed partial class WebPlumbingTests(Hosts hosts)
 {
     [Theory, ClassData(typeof(BothDatabases))]
     public async Task Health_endpoints_answer_without_signing_in_and_ready_checks_the_database(Db db)
@@ -124,5 +125,45 @@ public sealed class WebPlumbingTests(Hosts hosts)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page introuvable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_page_writes_an_inline_style_that_the_content_security_policy_would_block()
+    {
+        var pages = Directory.EnumerateFiles(SourceTree.App, "*.cshtml", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(pages);
+
+        var offending = pages
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(l => InlineStyle().IsMatch(l.line))
+            .Select(l => $"{Path.GetRelativePath(SourceTree.App, l.file)}:{l.number}: {l.line.Trim()}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, "style-src 'self' blocks inline styles; use a class of site.css:\n" + string.Join("\n", offending));
+    }
+
+    [GeneratedRegex(@"(\sstyle\s*=|<style[\s>])", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Customer_data_in_API_answers_and_pages_is_never_kept_by_a_cache_but_static_files_may_be(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        var contact = await host.EmailAsync(Contacts.NewEmail(), "ECOMMERCE");
+        using var admin = await host.SignInAsync(StaffSession.Demo("admin"));
+
+        var customer = await admin.GetAsync($"/api/customers/{contact.CustomerId}");
+        var conversation = await admin.GetAsync($"/app/conversations/{contact.ConversationId}");
+        var stylesheet = await admin.GetAsync("/css/site.css");
+
+        foreach (var response in new[] { customer, conversation })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore, $"{response.RequestMessage!.RequestUri} may be stored: Cache-Control {response.Headers.CacheControl}.");
+            Assert.Contains("no-cache", response.Headers.Pragma.Select(p => p.Name));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.False(stylesheet.Headers.CacheControl?.NoStore ?? false);
     }
 }

@@ -59,13 +59,18 @@ public static class CreateStaffMember
 
         var member = new StaffMember
         {
-            DisplayName = request.DisplayName.Trim(),
+            DisplayName = DisplayNames.Clean(request.DisplayName) ?? "",
             UserName = request.Email.Trim(),
             Email = request.Email.Trim(),
             EmailConfirmed = true,
             Role = request.Role,
             CreatedAt = time.GetUtcNow(),
         };
+
+        if (member.DisplayName.Length == 0)
+        {
+            Fail(nameof(Request.DisplayName), t["Saisissez le nom du collaborateur."]);
+        }
 
         var callingCode = "33";
         if (request.Role.WorksOnSite())

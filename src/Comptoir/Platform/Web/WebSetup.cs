@@ -63,6 +63,9 @@ public static class WebSetup
         services.AddComptoirLocalization();
 
         services.AddRazorPages(options => options.RootDirectory = "/Features")
+            // No page loads a client-side validation script. With it on, an empty validation summary is written
+            // as <li style="display:none">, an inline style the content security policy blocks.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
@@ -77,6 +80,7 @@ public static class WebSetup
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddComptoirRateLimits(builder.Configuration);
+        services.AddKnownProxies(builder.Configuration);
 
         services.AddHealthChecks().AddDbContextCheck<ComptoirDbContext>("database", tags: ["ready"]);
 
@@ -92,6 +96,13 @@ public static class WebSetup
 
     public static WebApplication UseComptoirWeb(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme, not the proxy's.
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseWhen(IsApi, api =>
         {
             // A request the API cannot read (a required query parameter missing, a body of the wrong shape) is
@@ -111,8 +122,10 @@ public static class WebSetup
         app.UseHttpLogging();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
+        app.UseNoStore();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseSameOriginApiWrites();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

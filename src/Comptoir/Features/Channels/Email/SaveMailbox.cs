@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
+using Comptoir.Platform.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -119,6 +120,11 @@ public static class SaveMailbox
             Fail(nameof(Request.Address), t["Une autre boîte mail a déjà cette adresse."]);
         }
 
+        if (request.DisplayName is { Length: > 0 } && DisplayNames.Clean(request.DisplayName) is null)
+        {
+            Fail(nameof(Request.DisplayName), t["Saisissez le nom d'expéditeur que verront les clients."]);
+        }
+
         if (!await db.Activities.AnyAsync(a => a.Id == request.ActivityId, cancellationToken))
         {
             Fail(nameof(Request.ActivityId), t["Choisissez l'activité dont cette boîte reçoit les messages."]);
@@ -178,7 +184,7 @@ public static class SaveMailbox
         }
 
         mailbox.Address = address;
-        mailbox.DisplayName = request.DisplayName.Trim();
+        mailbox.DisplayName = DisplayNames.Clean(request.DisplayName) ?? "";
         mailbox.ActivityId = request.ActivityId;
         mailbox.StoreId = request.StoreId;
         mailbox.CountryId = countryId;

@@ -288,7 +288,7 @@ public sealed class IngestContacts(
             .Select(i => (i.Kind, i.Value!))
             .Distinct()
             .ToList();
-        return new RecogniseCustomers.Claim(contact.CustomerName, contact.Language, country, identities, contact.At);
+        return new RecogniseCustomers.Claim(DisplayNames.Clean(contact.CustomerName), contact.Language, country, identities, contact.At);
     }
 
     private static string LanguageOf(InboundContact contact, Customer? customer, RoutingCatalog.Snapshot routing) =>
