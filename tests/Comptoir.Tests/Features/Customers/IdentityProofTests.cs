@@ -131,6 +131,7 @@ public sealed class IdentityProofTests(Hosts hosts)
 
         var page = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/clients/{form.CustomerId}"));
         var customer = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{form.CustomerId}");
+        var conversationPage = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/conversations/{form.Id}"));
 
         var items = System.Text.RegularExpressions.Regex.Matches(page, "<li><small>[^<]*</small>(?<line>(?:(?!</li>).)*)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Select(m => m.Groups["line"].Value).ToList();
@@ -138,6 +139,10 @@ public sealed class IdentityProofTests(Hosts hosts)
         Assert.Contains(items, i => i.Contains(mobile, StringComparison.Ordinal) && !i.Contains("non vérifié", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Contains("••••" + card[^4..], StringComparison.Ordinal) && i.Contains("non vérifié", StringComparison.Ordinal));
         Assert.DoesNotContain(card, page, StringComparison.Ordinal);
+        Assert.Contains("Donné par le client, non vérifié", conversationPage, StringComparison.Ordinal);
+        Assert.Contains("••••" + card[^4..], conversationPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(card, conversationPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client reconnu", conversationPage, StringComparison.Ordinal);
         Assert.Contains(customer.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == email && i.GetProperty("proof").GetString() == "Unverified");
         Assert.Contains(customer.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == mobile && i.GetProperty("proof").GetString() == "Verified");
     }
