@@ -132,6 +132,7 @@ public sealed class IdentityProofTests(Hosts hosts)
         var page = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/clients/{form.CustomerId}"));
         var customer = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{form.CustomerId}");
         var conversationPage = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/conversations/{form.Id}"));
+        var found = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers?q={Uri.EscapeDataString(email)}");
 
         var items = System.Text.RegularExpressions.Regex.Matches(page, "<li><small>[^<]*</small>(?<line>(?:(?!</li>).)*)</li>", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Select(m => m.Groups["line"].Value).ToList();
@@ -143,6 +144,9 @@ public sealed class IdentityProofTests(Hosts hosts)
         Assert.Contains("••••" + card[^4..], conversationPage, StringComparison.Ordinal);
         Assert.DoesNotContain(card, conversationPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Client reconnu", conversationPage, StringComparison.Ordinal);
+        var shown = found[0].GetProperty("identities").EnumerateArray().Select(i => i.GetString()).ToList();
+        Assert.Contains(shown, i => i!.EndsWith("••••" + card[^4..], StringComparison.Ordinal));
+        Assert.DoesNotContain(card, shown);
         Assert.Contains(customer.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == email && i.GetProperty("proof").GetString() == "Unverified");
         Assert.Contains(customer.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == mobile && i.GetProperty("proof").GetString() == "Verified");
     }
