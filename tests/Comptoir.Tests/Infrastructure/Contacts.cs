@@ -59,6 +59,8 @@ public static class Contacts
             InReplyTo = inReplyTo,
             References = inReplyTo is null ? [] : [inReplyTo],
             Identities = [(IdentityKind.Email, email)],
+            // As an e-mail read over IMAP: the From is weakly proven.
+            Proven = (IdentityKind.Email, email, IdentityProof.Weak),
         });
     }
 

@@ -44,8 +44,18 @@ public sealed class Conversation
 
     public Customers.Customer? Customer { get; set; }
 
-    /// <summary>Whether the customer was already known when the conversation began (commitment 5).</summary>
+    /// <summary>
+    /// Whether the customer was already known when the conversation began (commitment 5), through an identity the
+    /// contact's channel proved: a value typed by the customer never makes a contact recognised (decision 17).
+    /// </summary>
     public bool CustomerRecognised { get; set; }
+
+    /// <summary>
+    /// The normalised identity the contact's channel proved (SMS sender number, caller number, network handle, e-mail
+    /// From): an SMS or social message continues a recent conversation of the same identity only, not any conversation
+    /// of its customer, so that a contact never joins a conversation whose answers are meant for someone else.
+    /// </summary>
+    public string? ContactIdentity { get; set; }
 
     public Channel Channel { get; set; }
 

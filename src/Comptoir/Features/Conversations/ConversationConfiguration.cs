@@ -15,6 +15,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Language).HasMaxLength(8);
         builder.Property(c => c.CloseReason).HasMaxLength(100);
         builder.Property(c => c.ThreadKey).HasMaxLength(300);
+        builder.Property(c => c.ContactIdentity).HasMaxLength(260);
 
         // "Next conversation": a queue's waiting work read in order of urgency straight from the index. Only
         // waiting items are indexed: PostgreSQL reads an index in order after equalities only, not after
@@ -30,6 +31,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.Status, c.ResolutionDueAt });
         builder.HasIndex(c => c.CreatedAt);
         builder.HasIndex(c => c.ThreadKey);
+        builder.HasIndex(c => new { c.ContactIdentity, c.LastActivityAt });
         // Verbatims of a cause in a window, and re-flagging the open work of a cause that enters the top 5.
         builder.HasIndex(c => new { c.CauseId, c.CreatedAt });
         builder.HasOne<Causes.Cause>().WithMany().HasForeignKey(c => c.CauseId).OnDelete(DeleteBehavior.Restrict);
@@ -50,6 +52,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.From).HasMaxLength(300);
         builder.Property(m => m.To).HasMaxLength(300);
         builder.Property(m => m.ReplyTo).HasMaxLength(300);
+        builder.Property(m => m.GivenIdentities).HasMaxLength(1000);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.DeliveryError).HasMaxLength(500);
 

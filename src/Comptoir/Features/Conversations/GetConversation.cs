@@ -57,7 +57,17 @@ public static class GetConversation
         bool IsAutomatic,
         DeliveryStatus? Delivery,
         string? DeliveryError,
-        IReadOnlyList<AttachmentView> Attachments);
+        IReadOnlyList<AttachmentView> Attachments,
+        string? GivenIdentities = null)
+    {
+        /// <summary>What the customer typed with this contact that its channel did not prove: shown as given, unverified.</summary>
+        public IReadOnlyList<IdentityView> Given => GivenIdentities is null
+            ? []
+            : [.. GivenIdentities.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(':', 2))
+                .Where(parts => parts.Length == 2 && Enum.TryParse<IdentityKind>(parts[0], out _))
+                .Select(parts => new IdentityView(Enum.Parse<IdentityKind>(parts[0]), parts[1], IdentityProof.Unverified))];
+    }
 
     public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);
 
@@ -131,7 +141,8 @@ public static class GetConversation
                 m.IsAutomatic,
                 m.Delivery,
                 m.DeliveryError,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList()))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+                m.GivenIdentities))
             .ToListAsync(cancellationToken);
 
         CustomerSummary? customer = null;
@@ -166,7 +177,7 @@ public static class GetConversation
     {
         var customer = await db.Customers.AsNoTracking()
             .Where(k => k.Id == customerId)
-            .Select(k => new { k.Id, k.DisplayName, Identities = k.Identities.OrderBy(i => i.Kind).ThenBy(i => i.Id).Select(i => new { i.Kind, i.Value }).ToList() })
+            .Select(k => new { k.Id, k.DisplayName, Identities = k.Identities.OrderBy(i => i.Kind).ThenBy(i => i.Id).Select(i => new { i.Kind, i.Value, i.Proof }).ToList() })
             .SingleOrDefaultAsync(cancellationToken);
         if (customer is null)
         {
@@ -180,7 +191,7 @@ public static class GetConversation
             .Take(50)
             .Select(h => new { h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, Visible = visible.Contains(h.Id) })
             .ToListAsync(cancellationToken);
-        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => new IdentityView(i.Kind, i.Value))],
+        return new CustomerSummary(customer.Id, customer.DisplayName, recognised, [.. customer.Identities.Select(i => new IdentityView(i.Kind, i.Value, i.Proof))],
             [.. history.Select(h => h.Visible
                 ? new HistoryEntry(h.Id, h.Channel, h.Subject, h.Status, h.LastActivityAt, true)
                 : new HistoryEntry(null, h.Channel, null, h.Status, h.LastActivityAt, false))]);

@@ -42,6 +42,12 @@ public sealed class Message
     /// </summary>
     public string? ReplyTo { get; set; }
 
+    /// <summary>
+    /// The identities the customer typed with this contact and its channel did not prove, normalised, one
+    /// <c>Kind:value</c> a line: shown to the advisor as given, unverified; they never join an existing customer.
+    /// </summary>
+    public string? GivenIdentities { get; set; }
+
     public string? Subject { get; set; }
 
     /// <summary>Plain text; what search, classification and previews read.</summary>

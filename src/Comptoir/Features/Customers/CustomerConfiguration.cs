@@ -22,6 +22,7 @@ internal sealed class CustomerIdentityConfiguration : IEntityTypeConfiguration<C
     {
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Value).HasMaxLength(260);
+        builder.Property(i => i.Proof).HasConversion<string>().HasMaxLength(16);
         // Value first: recognition looks identities up by value, whatever their kind.
         builder.HasIndex(i => new { i.Value, i.Kind }).IsUnique();
         builder.HasIndex(i => i.CustomerId);

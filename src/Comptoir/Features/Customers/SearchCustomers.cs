@@ -35,8 +35,9 @@ public static class SearchCustomers
         var rows = await matches
             .OrderByDescending(c => c.LastContactAt)
             .Take(50)
-            .Select(c => new { c.Id, c.DisplayName, c.LastContactAt, Identities = c.Identities.Select(i => i.Value).ToList() })
+            .Select(c => new { c.Id, c.DisplayName, c.LastContactAt, Identities = c.Identities.Select(i => new { i.Kind, i.Value, i.Proof }).ToList() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new Row(r.Id, r.DisplayName, r.LastContactAt, r.Identities))];
+        // Shown as on the customer page: an unverified card with its last digits only.
+        return [.. rows.Select(r => new Row(r.Id, r.DisplayName, r.LastContactAt, [.. r.Identities.Select(i => new IdentityView(i.Kind, i.Value, i.Proof).Shown)]))];
     }
 }

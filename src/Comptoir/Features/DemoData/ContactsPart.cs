@@ -189,6 +189,15 @@ internal sealed class ContactsPart(RoutingCatalog catalog, CauseClassifier class
             CustomerName = channel is Channel.Phone or Channel.Sms or Channel.Social ? null : person.Name,
             ReplyTo = channel is Channel.Email or Channel.WebForm or Channel.Sms ? from : null,
             Identities = identities,
+            // As the real channels say it (decision 17): the operator proves numbers and the network handles, the mail
+            // servers weakly prove an e-mail's From; a form or a letter proves nothing.
+            Proven = from is null ? null : channel switch
+            {
+                Channel.Phone or Channel.Sms => (IdentityKind.Phone, from, IdentityProof.Verified),
+                Channel.Social => (IdentityKind.SocialHandle, from, IdentityProof.Verified),
+                Channel.Email => (IdentityKind.Email, from, IdentityProof.Weak),
+                _ => null,
+            },
             Kind = callback ? ConversationKind.Callback : ConversationKind.Contact,
             HandledById = answered ? advisor : null,
             SiteId = answered ? advisorSite : null,

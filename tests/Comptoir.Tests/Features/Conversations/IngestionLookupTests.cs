@@ -22,7 +22,8 @@ public sealed class IngestionLookupTests(FreshHosts hosts) : IClassFixture<Fresh
             new() { Channel = Channel.Social, ExternalId = "fb-1", At = now, ActivityId = 1, Body = "Toujours rien.", ThreadKey = "thread-1" },
             new() { Channel = Channel.Sms, ExternalId = "sms-1", At = now, ActivityId = 1, Body = "Carte refusée en caisse.", ReplyTo = "+33611000001" },
         ];
-        (InboundContact, List<string>)[] identities = [(contacts[0], ["client@example.com"]), (contacts[1], ["fb:123"]), (contacts[2], ["+33611000001"])];
+        (InboundContact, List<string>, string?)[] identities =
+            [(contacts[0], ["client@example.com"], "client@example.com"), (contacts[1], ["fb:123"], "fb:123"), (contacts[2], ["+33611000001"], "+33611000001")];
 
         var plans = await host.QueryAsync(async c =>
         {
@@ -60,11 +61,11 @@ public sealed class IngestionLookupTests(FreshHosts hosts) : IClassFixture<Fresh
             return result;
         });
 
-        // Duplicates, identities, e-mail references, threads, recent conversations of the customers named, reply budget.
+        // Duplicates, identities, e-mail references, threads, recent conversations of the senders, reply budget.
         string[] keys = db == Db.PostgreSql
-            ? ["(\"ExternalId\")::text = ANY ($1)", "(\"Value\")::text = ANY ($1)", "(\"ExternalId\")::text = ANY ($1)", "(\"ThreadKey\")::text = ANY ($1)", "(\"CustomerId\" = ANY", "(\"To\")::text = ANY ($1)"]
+            ? ["(\"ExternalId\")::text = ANY ($1)", "(\"Value\")::text = ANY ($1)", "(\"ExternalId\")::text = ANY ($1)", "(\"ThreadKey\")::text = ANY ($1)", "(\"ContactIdentity\")::text = ANY ($1)", "(\"To\")::text = ANY ($1)"]
             : ["IX_Messages_ExternalId_Channel (ExternalId=?)", "IX_CustomerIdentities_Value_Kind (Value=?)", "IX_Messages_ExternalId_Channel (ExternalId=? AND Channel=?)",
-               "IX_Conversations_ThreadKey (ThreadKey=?)", "IX_Conversations_CustomerId_LastActivityAt (CustomerId=?", "IX_Messages_AutomaticByRecipient (To=?"];
+               "IX_Conversations_ThreadKey (ThreadKey=?)", "IX_Conversations_ContactIdentity_LastActivityAt (ContactIdentity=?", "IX_Messages_AutomaticByRecipient (To=?"];
         Assert.Equal(keys.Length, plans.Count);
         for (var i = 0; i < keys.Length; i++)
         {

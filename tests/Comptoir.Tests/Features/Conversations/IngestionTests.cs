@@ -97,5 +97,6 @@ public sealed class IngestionTests(Hosts hosts)
         From = email,
         ReplyTo = email,
         Identities = [(IdentityKind.Email, email)],
+        Proven = (IdentityKind.Email, email, IdentityProof.Weak),
     };
 }

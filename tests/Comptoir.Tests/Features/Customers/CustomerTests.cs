@@ -15,57 +15,58 @@ public sealed class CustomerTests(Hosts hosts)
     public async Task A_customer_is_recognised_across_channels_and_their_page_shows_every_interaction_newest_first(Db db)
     {
         var host = await hosts.GetAsync(db);
-        var email = Contacts.NewEmail();
         var mobile = Contacts.NewMobile();
-        var viaForm = await host.IngestAsync(await ContactAsync(host, Channel.WebForm, "Ma commande drive", email: email, phone: "0" + mobile[3..]));
+        // Channels that prove the number: a call, then an SMS, then a call again (whatever the spelling).
+        var viaCall = await host.IngestAsync(await ContactAsync(host, Channel.Phone, "Ma commande drive", phone: "0" + mobile[3..]));
         var viaSms = await host.IngestAsync(await ContactAsync(host, Channel.Sms, "Toujours pas de nouvelles", phone: mobile));
-        var viaEmail = await host.EmailAsync(email.ToUpperInvariant(), "ECOMMERCE", "Je relance pour ma commande.");
+        var viaCallAgain = await host.IngestAsync(await ContactAsync(host, Channel.Phone, "Je relance pour ma commande.", phone: mobile));
         using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.evry"));
 
-        var customer = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{viaForm.CustomerId}");
+        var customer = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{viaCall.CustomerId}");
         var byPhone = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers?q={Uri.EscapeDataString("06" + mobile[4..])}");
-        var page = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/clients/{viaForm.CustomerId}"));
+        var page = WebUtility.HtmlDecode(await advisor.GetStringAsync($"/app/clients/{viaCall.CustomerId}"));
 
-        Assert.False(viaForm.CustomerRecognised);
+        Assert.False(viaCall.CustomerRecognised);
         Assert.True(viaSms.CustomerRecognised);
-        Assert.True(viaEmail.CustomerRecognised);
-        Assert.Equal(viaForm.CustomerId, viaSms.CustomerId);
-        Assert.Equal(viaForm.CustomerId, viaEmail.CustomerId);
+        Assert.True(viaCallAgain.CustomerRecognised);
+        Assert.Equal(viaCall.CustomerId, viaSms.CustomerId);
+        Assert.Equal(viaCall.CustomerId, viaCallAgain.CustomerId);
         var history = customer.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList();
-        Assert.Equal([viaEmail.ConversationId, viaSms.ConversationId, viaForm.ConversationId], history);
-        Assert.Equal(viaForm.CustomerId, byPhone[0].GetProperty("id").GetInt64());
+        Assert.Equal([viaCallAgain.ConversationId, viaSms.ConversationId, viaCall.ConversationId], history);
+        Assert.Equal(viaCall.CustomerId, byPhone[0].GetProperty("id").GetInt64());
         Assert.True(page.IndexOf("Je relance", StringComparison.Ordinal) < page.IndexOf("Ma commande drive", StringComparison.Ordinal));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
-    public async Task Details_of_two_customers_in_one_message_propose_a_merge_that_can_be_undone(Db db)
+    public async Task A_typed_detail_of_a_known_customer_proposes_a_merge_that_can_be_undone(Db db)
     {
         var host = await hosts.GetAsync(db);
         var email = Contacts.NewEmail();
         var mobile = Contacts.NewMobile();
         var byEmail = await host.EmailAsync(email, "STORE_CARD", "Prélèvement en double sur ma carte.");
-        var byPhone = await host.IngestAsync(await ContactAsync(host, Channel.Sms, "Ma carte a été refusée", phone: mobile, activity: "STORE_CARD"));
-        var both = await host.IngestAsync(await ContactAsync(host, Channel.WebForm, "C'est encore moi, pour ma carte", email: email, phone: mobile, activity: "STORE_CARD"));
+        // A form proves neither: it gets a customer of its own, holding the new number as typed.
+        var byForm = await host.IngestAsync(await ContactAsync(host, Channel.WebForm, "C'est encore moi, pour ma carte", email: email, phone: mobile, activity: "STORE_CARD"));
         using var advisor = await host.SignInAsync(StaffSession.Demo("conseiller.saint-etienne"));
 
         var before = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{byEmail.CustomerId}");
-        var merge = await advisor.PostAsJsonAsync($"/api/customers/{byEmail.CustomerId}/merges", new { mergedId = byPhone.CustomerId });
+        var merge = await advisor.PostAsJsonAsync($"/api/customers/{byEmail.CustomerId}/merges", new { mergedId = byForm.CustomerId });
         var mergeId = await merge.Content.ReadFromJsonAsync<long>();
         var merged = await advisor.GetFromJsonAsync<JsonElement>($"/api/customers/{byEmail.CustomerId}");
-        var smsOwnerAfterMerge = (await host.ConversationAsync(byPhone.ConversationId)).CustomerId;
+        var formOwnerAfterMerge = (await host.ConversationAsync(byForm.ConversationId)).CustomerId;
         var undo = await advisor.PostAsync($"/api/customers/merges/{mergeId}/undo", null);
-        var smsOwnerAfterUndo = (await host.ConversationAsync(byPhone.ConversationId)).CustomerId;
+        var formOwnerAfterUndo = (await host.ConversationAsync(byForm.ConversationId)).CustomerId;
         var phoneOwnerAfterUndo = await host.QueryAsync(c => c.CustomerIdentities.Where(i => i.Value == mobile).Select(i => i.CustomerId).SingleAsync());
 
-        Assert.Equal(byEmail.CustomerId, both.CustomerId);
-        Assert.Equal(byPhone.CustomerId, before.GetProperty("duplicates")[0].GetProperty("otherCustomerId").GetInt64());
+        Assert.NotEqual(byEmail.CustomerId, byForm.CustomerId);
+        Assert.False(byForm.CustomerRecognised);
+        Assert.Equal(byForm.CustomerId, before.GetProperty("duplicates")[0].GetProperty("otherCustomerId").GetInt64());
         Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
         Assert.Equal(0, merged.GetProperty("duplicates").GetArrayLength());
         Assert.Contains(merged.GetProperty("identities").EnumerateArray(), i => i.GetProperty("value").GetString() == mobile);
-        Assert.Equal(byEmail.CustomerId, smsOwnerAfterMerge);
+        Assert.Equal(byEmail.CustomerId, formOwnerAfterMerge);
         Assert.Equal(HttpStatusCode.NoContent, undo.StatusCode);
-        Assert.Equal(byPhone.CustomerId, smsOwnerAfterUndo);
-        Assert.Equal(byPhone.CustomerId, phoneOwnerAfterUndo);
+        Assert.Equal(byForm.CustomerId, formOwnerAfterUndo);
+        Assert.Equal(byForm.CustomerId, phoneOwnerAfterUndo);
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
@@ -110,5 +111,7 @@ public sealed class CustomerTests(Hosts hosts)
         From = email ?? phone,
         ReplyTo = email ?? phone,
         Identities = [.. email is null ? [] : new[] { (IdentityKind.Email, email) }, .. phone is null ? [] : new[] { (IdentityKind.Phone, phone) }],
+        // What the channel proves, as its adapter says it: the operator proves numbers, a form nothing.
+        Proven = channel is Channel.Sms or Channel.Phone && phone is not null ? (IdentityKind.Phone, phone, IdentityProof.Verified) : null,
     };
 }

@@ -77,6 +77,9 @@ public static class InboundEmailParser
             To = origin.Address,
             CustomerName = Truncate(sender.Name?.Trim(' ', '"', '\''), MaxName) is { Length: > 0 } name ? name : null,
             Identities = [(IdentityKind.Email, sender.Address)],
+            // Delivered by the mail servers, the From is only weakly proven: it links the contact to its customer,
+            // and nothing else the message says is added to that customer on its strength.
+            Proven = (IdentityKind.Email, sender.Address, IdentityProof.Weak),
             ReplyTo = replyTo,
             InReplyTo = Bracketed(message.InReplyTo),
             References = ReferencesOf(message),

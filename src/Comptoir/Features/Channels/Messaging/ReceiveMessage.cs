@@ -92,6 +92,8 @@ public static class ReceiveMessage
             ReplyTo = channel == Channel.Sms ? payload.From : identity.Item2,
             ThreadKey = payload.ThreadId is { Length: > 0 } thread ? $"{payload.Network}:{thread}" : null,
             Identities = [identity],
+            // The operator (SMS) or the network (social) signs the webhook and names the sender.
+            Proven = (identity.Item1, identity.Item2, IdentityProof.Verified),
         };
     }
 

@@ -99,6 +99,8 @@ public static class ReceiveCall
                 Body = Describe(call, outcome),
                 From = call.Caller,
                 Identities = reachable ? [(IdentityKind.Phone, call.Caller!)] : [],
+                // The caller's number comes from the operator through the signed telephony webhook.
+                Proven = reachable ? (IdentityKind.Phone, call.Caller!, IdentityProof.Verified) : null,
             }, cancellationToken);
             conversationId = result.ConversationId;
         }

@@ -40,7 +40,16 @@ public sealed record InboundContact
 
     public string? CustomerName { get; init; }
 
+    /// <summary>Every identity the contact carries, as given; unverified unless it is <see cref="Proven"/>.</summary>
     public IReadOnlyList<(IdentityKind Kind, string Value)> Identities { get; init; } = [];
+
+    /// <summary>
+    /// The identity the channel's transport vouches for, and how strongly (decision 17): the sender number of an SMS
+    /// or a call (the operator), the handle of a signed network webhook, the From of an e-mail read over IMAP (weakly).
+    /// None for what a person typed (a form, a letter, a notebook entry). Only this identity ties the contact to an
+    /// existing customer.
+    /// </summary>
+    public (IdentityKind Kind, string Value, IdentityProof Proof)? Proven { get; init; }
 
     /// <summary>
     /// Where an answer or an acknowledgement goes (e-mail address or phone number), if anywhere. For e-mail,

@@ -8,7 +8,8 @@ namespace Comptoir.Features.Conversations.Ingestion;
 internal static class InboundConversations
 {
     /// <summary>A new conversation for a contact: routed to its queue, with its service-level deadlines.</summary>
-    public static Conversation Open(InboundContact contact, Recognition recognition, string language, RoutingCatalog.Snapshot routing, DateTimeOffset now)
+    /// <remarks><paramref name="proven"/>: the normalised identity the contact's channel proved, if any; the conversation continues with it only.</remarks>
+    public static Conversation Open(InboundContact contact, Recognition recognition, string? proven, string language, RoutingCatalog.Snapshot routing, DateTimeOffset now)
     {
         var countryId = contact.CountryId
                         ?? (contact.StoreId is { } store && routing.Stores.TryGetValue(store, out var info) ? info.CountryId : (int?)null)
@@ -19,6 +20,7 @@ internal static class InboundConversations
             // Carries the customer until its id is known; the row is written with CustomerId only.
             Customer = recognition.Customer,
             CustomerRecognised = recognition.Recognised,
+            ContactIdentity = proven,
             Channel = contact.Channel,
             Kind = contact.Kind,
             Owner = contact.Owner,

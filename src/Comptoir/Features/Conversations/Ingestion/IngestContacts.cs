@@ -63,7 +63,7 @@ public sealed class IngestContacts(
             .Where(c => !c.IsAutomated && c.Channel.CanReply() && c.ReplyTo is not null)
             .Select(c => c.ReplyTo!.Trim().ToLowerInvariant()).Distinct().ToList();
         var (known, lookups) = KnownContacts.Prepare(
-            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList()))], recipients, now);
+            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList(), ProvenValue(claims[i])))], recipients, now);
         var reservation = ids.Reserve(db, lookups, IdsAtMost(contacts, claims));
         await lookups.ExecuteAsync(cancellationToken);
         var fresh = new List<int>();
@@ -81,8 +81,8 @@ public sealed class IngestContacts(
             }
         }
 
-        var recognition = await RecogniseCustomers.ExecuteAsync(db, [.. fresh.Select(i => claims[i])], known.Identities, now, cancellationToken);
-        var continued = known.Continued(options.Value, [.. fresh.Select(i => contacts[i])], recognition.Recognitions, now);
+        var recognition = RecogniseCustomers.Execute([.. fresh.Select(i => claims[i])], known.Identities, now);
+        var continued = known.Continued(options.Value, [.. fresh.Select(i => contacts[i])], [.. fresh.Select(i => ProvenValue(claims[i]))], now);
 
         var conversations = new List<Conversation>();
         var messages = new List<(Message Message, Conversation Conversation)>();
@@ -97,7 +97,7 @@ public sealed class IngestContacts(
             var isNew = conversation is null;
             if (conversation is null)
             {
-                conversation = InboundConversations.Open(contact, who, language, routing, now);
+                conversation = InboundConversations.Open(contact, who, ProvenValue(claims[fresh[k]]), language, routing, now);
                 if (contact.Kind == ConversationKind.Contact)
                 {
                     classifier.Classify(causes, conversation, contact.Subject, contact.Body);
@@ -111,6 +111,7 @@ public sealed class IngestContacts(
             }
 
             var message = InboundConversations.ToMessage(contact, now, options.Value.MaxAttachmentBytes, out var refused);
+            message.GivenIdentities = GivenIdentities(claims[fresh[k]]);
             messages.Add((message, conversation));
             attachments.AddRange(message.Attachments.Select(a => (a, message)));
             if (refused.Count > 0)
@@ -127,6 +128,7 @@ public sealed class IngestContacts(
             [recognition.NewCustomers.Count, recognition.NewIdentities.Count, conversations.Count, messages.Count + stored.Count, attachments.Count],
             cancellationToken);
         AssignParentIds(recognition, conversations, newIds);
+        await RecogniseCustomers.ProposeAsync(db, recognition.Proposals, now, cancellationToken);
         // Recipients who have had their share of automatic messages get none (read with the lookups).
         var exhausted = known.Exhausted;
         foreach (var (index, conversation, _, isNew, _) in stored)
@@ -168,6 +170,7 @@ public sealed class IngestContacts(
             [
                 .. TouchKnownCustomers(recognition, now),
                 .. CompleteCustomers(recognition),
+                .. ProveIdentities(recognition),
                 .. updates.Select(u => u.Statement),
                 .. CauseCounts.Statements(conversations.Where(c => c.CauseId is not null).SelectMany(c => CauseCounts.For(c, c.CauseId!.Value, 1))),
             ],
@@ -242,6 +245,17 @@ public sealed class IngestContacts(
             """,
             [Platform.Data.SearchKey.Normalize(customer.DisplayName), customer.DisplayName, customer.Language, customer.CountryId, customer.Id]));
 
+    /// <summary>Stored identities this batch proved, or took from a customer who had only typed them.</summary>
+    private IEnumerable<SqlStatement> ProveIdentities(RecogniseCustomers.Result recognition) =>
+        recognition.ProofUpdates.Select(update => new SqlStatement(
+            """UPDATE "CustomerIdentities" SET "CustomerId" = {0}, "Proof" = {1}, "ProvenAt" = {2} WHERE "Id" = {3}""",
+            [
+                update.Owner.Id,
+                db.ProviderValue<CustomerIdentity>(nameof(CustomerIdentity.Proof), update.Proof),
+                db.ProviderValue<CustomerIdentity>(nameof(CustomerIdentity.ProvenAt), update.ProvenAt),
+                update.IdentityId,
+            ]));
+
     private static void AssignParentIds(RecogniseCustomers.Result recognition, List<Conversation> conversations, long[][] ids)
     {
         for (var i = 0; i < recognition.NewCustomers.Count; i++)
@@ -288,7 +302,28 @@ public sealed class IngestContacts(
             .Select(i => (i.Kind, i.Value!))
             .Distinct()
             .ToList();
-        return new RecogniseCustomers.Claim(DisplayNames.Clean(contact.CustomerName), contact.Language, country, identities, contact.At);
+        var proven = contact.Proven is { } p && IdentityValue.Normalize(p.Kind, p.Value, callingCode) is { } value ? (p.Kind, value) : ((IdentityKind, string)?)null;
+        if (proven is { } known && !identities.Contains(known))
+        {
+            identities.Insert(0, known);
+        }
+
+        return new RecogniseCustomers.Claim(DisplayNames.Clean(contact.CustomerName), contact.Language, country, identities, contact.At)
+        {
+            Proven = proven,
+            Proof = proven is null ? IdentityProof.Unverified : contact.Proven!.Value.Proof,
+        };
+    }
+
+    /// <summary>The normalised value of the identity the contact's channel proves, if it proves one.</summary>
+    private static string? ProvenValue(RecogniseCustomers.Claim claim) =>
+        claim.Proof >= IdentityProof.Weak ? claim.Proven?.Value : null;
+
+    /// <summary>What the customer typed and the channel did not prove, kept on the message for the advisor.</summary>
+    private static string? GivenIdentities(RecogniseCustomers.Claim claim)
+    {
+        var given = string.Join('\n', claim.Given.Select(i => $"{i.Kind}:{i.Value}"));
+        return given.Length == 0 ? null : given.Length <= 1000 ? given : given[..1000];
     }
 
     private static string LanguageOf(InboundContact contact, Customer? customer, RoutingCatalog.Snapshot routing) =>

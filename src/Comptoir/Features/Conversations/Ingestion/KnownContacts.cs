@@ -1,6 +1,5 @@
 using Comptoir.Features.Customers;
 using Comptoir.Platform.Data;
-using Recognition = Comptoir.Features.Customers.RecogniseCustomers.Recognition;
 
 namespace Comptoir.Features.Conversations.Ingestion;
 
@@ -8,8 +7,8 @@ namespace Comptoir.Features.Conversations.Ingestion;
 /// What the database already knows of an incoming batch, read in one round trip (<see cref="ReadBatch"/>,
 /// decision 15): contacts stored before, the identities the contacts carry and their customers, the
 /// conversations the contacts may continue, and the recipients who have had their share of automatic messages.
-/// Each query asks for a little more than the batch will use (the contacts that turn out to be duplicates, the
-/// recent conversations of every customer an identity names), so that none has to wait for another's answer.
+/// Each query asks for a little more than the batch will use (the contacts that turn out to be duplicates), so that
+/// none has to wait for another's answer.
 /// </summary>
 internal sealed class KnownContacts
 {
@@ -33,12 +32,12 @@ internal sealed class KnownContacts
 
     /// <summary>
     /// The queries that read what is known of <paramref name="contacts"/>, to run (<see cref="ReadBatch.ExecuteAsync"/>)
-    /// before the result is used, given the normalised identity values each contact carries (<paramref name="identities"/>)
-    /// and the addresses and numbers that could be sent an automatic message, trimmed and in lower case
+    /// before the result is used, given the normalised identity values each contact carries and the one its channel
+    /// proves, if any (<paramref name="identities"/>), and the addresses and numbers that could be sent an automatic message, trimmed and in lower case
     /// (<paramref name="recipients"/>).
     /// </summary>
     internal static (KnownContacts Known, ReadBatch Batch) Prepare(
-        ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values)> identities,
+        ComptoirDbContext db, IngestionOptions options, IReadOnlyList<InboundContact> contacts, IReadOnlyList<(InboundContact Contact, List<string> Values, string? Proven)> identities,
         List<string> recipients, DateTimeOffset now)
     {
         var known = new KnownContacts();
@@ -72,16 +71,20 @@ internal sealed class KnownContacts
             batch.Add(
                 new SqlStatement(
                     $$"""
-                     SELECT i."Kind", i."Value", {{customers.Select("c")}}
+                     SELECT i."Id", i."Kind", i."Value", i."Proof", {{customers.Select("c")}}
                      FROM "CustomerIdentities" AS i JOIN "Customers" AS c ON c."Id" = i."CustomerId"
                      WHERE {{batch.In("i.\"Value\"", 0)}}
                      """,
                     [batch.List(values)]),
                 row =>
                 {
-                    var customer = customers.Materialize<Customer>(row, 2);
+                    var customer = customers.Materialize<Customer>(row, 4);
                     known.Identities.Add(new RecogniseCustomers.KnownIdentity(
-                        (IdentityKind)identityLayout.Value(row, 0, nameof(CustomerIdentity.Kind))!, row.GetString(1), customersRead.TryAdd(customer.Id, customer) ? customer : customersRead[customer.Id]));
+                        row.GetInt64(0),
+                        (IdentityKind)identityLayout.Value(row, 1, nameof(CustomerIdentity.Kind))!,
+                        row.GetString(2),
+                        (IdentityProof)identityLayout.Value(row, 3, nameof(CustomerIdentity.Proof))!,
+                        customersRead.TryAdd(customer.Id, customer) ? customer : customersRead[customer.Id]));
                 });
         }
 
@@ -124,19 +127,17 @@ internal sealed class KnownContacts
                 });
         }
 
-        // An SMS or social message outside a thread continues its customer's recent conversation on that channel.
-        // Which customer is decided later (recognition), so the recent conversations of every customer that one of
-        // these contacts' identities names are read.
-        var messaging = identities.Where(i => i.Contact.Channel is Channel.Sms or Channel.Social && i.Contact.ThreadKey is null)
-            .SelectMany(i => i.Values).Distinct(StringComparer.Ordinal).ToList();
+        // An SMS or social message outside a thread continues the recent conversation on that channel that came from
+        // the same proven identity (the sender's number or handle), never another conversation of its customer.
+        var messaging = identities.Where(i => i.Contact.Channel is Channel.Sms or Channel.Social && i.Contact.ThreadKey is null && i.Proven is not null)
+            .Select(i => i.Proven!).Distinct(StringComparer.Ordinal).ToList();
         if (messaging.Count > 0)
         {
-            var owners = $$"""SELECT i."CustomerId" FROM "CustomerIdentities" AS i WHERE {{batch.In("i.\"Value\"", 0)}}""";
             batch.Add(
                 new SqlStatement(
                     $$"""
                      SELECT {{conversations.Select("c")}} FROM "Conversations" AS c
-                     WHERE {{batch.InQuery("c.\"CustomerId\"", owners)}}
+                     WHERE {{batch.In("c.\"ContactIdentity\"", 0)}}
                        AND c."Channel" IN ({1}, {2}) AND c."LastActivityAt" >= {3}
                      """,
                     [batch.List(messaging), channel(Channel.Sms), channel(Channel.Social), db.ProviderValue<Conversation>(nameof(Conversation.LastActivityAt), now - options.MessagingThreadWindow)]),
@@ -154,10 +155,10 @@ internal sealed class KnownContacts
     /// <summary>
     /// The conversation each contact continues, if any: an e-mail answering one of ours or the customer's
     /// (In-Reply-To, References), a message on the same social thread, or an SMS or social message from the
-    /// same customer while their conversation on that channel is recent. A closed conversation is reopened only
-    /// within <see cref="IngestionOptions.ReopenWindow"/>.
+    /// same proven identity (<paramref name="proven"/>, the normalised sender) while its conversation on that channel
+    /// is recent. A closed conversation is reopened only within <see cref="IngestionOptions.ReopenWindow"/>.
     /// </summary>
-    public Conversation?[] Continued(IngestionOptions options, List<InboundContact> contacts, Recognition[] recognitions, DateTimeOffset now)
+    public Conversation?[] Continued(IngestionOptions options, List<InboundContact> contacts, string?[] proven, DateTimeOffset now)
     {
         var result = new Conversation?[contacts.Count];
         for (var i = 0; i < contacts.Count; i++)
@@ -171,7 +172,7 @@ internal sealed class KnownContacts
                     .LastOrDefault(),
                 Channel.Sms or Channel.Social when contact.ThreadKey is { } thread => _byThread.TryGetValue(thread, out var t) ? t : null,
                 Channel.Sms or Channel.Social => _recent
-                    .Where(c => recognitions[i].Customer is { Id: > 0 } customer && c.CustomerId == customer.Id && c.Channel == contact.Channel)
+                    .Where(c => proven[i] is { } sender && c.ContactIdentity == sender && c.Channel == contact.Channel)
                     .OrderByDescending(c => c.LastActivityAt)
                     .Select(c => (long?)c.Id)
                     .FirstOrDefault(),

@@ -754,6 +754,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContactIdentity")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
                     b.Property<int?>("CountryId")
                         .HasColumnType("integer");
 
@@ -847,6 +851,8 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
 
                     b.HasIndex("CauseId", "CreatedAt");
 
+                    b.HasIndex("ContactIdentity", "LastActivityAt");
+
                     b.HasIndex("CustomerId", "LastActivityAt");
 
                     b.HasIndex("Status", "FirstResponseDueAt");
@@ -915,6 +921,10 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Property<string>("From")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("GivenIdentities")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("InReplyTo")
                         .HasMaxLength(300)
@@ -1068,6 +1078,14 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ProvenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Value")
                         .IsRequired()

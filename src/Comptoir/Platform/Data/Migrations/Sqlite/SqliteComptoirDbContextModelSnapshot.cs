@@ -721,6 +721,10 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactIdentity")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CountryId")
                         .HasColumnType("INTEGER");
 
@@ -814,6 +818,8 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CauseId", "CreatedAt");
 
+                    b.HasIndex("ContactIdentity", "LastActivityAt");
+
                     b.HasIndex("CustomerId", "LastActivityAt");
 
                     b.HasIndex("Status", "FirstResponseDueAt");
@@ -879,6 +885,10 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("From")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenIdentities")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InReplyTo")
@@ -1027,6 +1037,14 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProvenAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Value")
                         .IsRequired()
