@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Comptoir.Features.DemoData;
 using Comptoir.Tests.Infrastructure;
@@ -112,6 +114,48 @@ public sealed partial class SignInThrottleTests(SignInThrottleTests.ThrottleHost
 
         Assert.Contains(Throttled, await ErrorAsync(fromStranger), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, fromUsual.StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Wrong_current_passwords_on_the_change_form_count_as_failed_sign_ins(Db db)
+    {
+        var (host, _) = await hosts.GetAsync(db);
+        const string Current = "Nouveau-compte-2026";
+        var email = $"emprunt.{Guid.NewGuid():N}@example.test";
+        using (var admin = From(host, "10.7.0.1"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.PostSignInAsync(admin, StaffSession.Demo("admin"), DemoAccounts.Password)).StatusCode);
+            var site = (await admin.GetFromJsonAsync<JsonElement>("/api/sites")).EnumerateArray().First().GetProperty("id").GetInt32();
+            var created = await admin.PostAsJsonAsync("/api/staff", new { displayName = "Session Empruntée", email, role = "Advisor", siteId = site, password = Current });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var borrowed = From(host, "10.7.0.2");
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.PostSignInAsync(borrowed, email, Current)).StatusCode);
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            answers.Add(await ErrorAsync(await ChangePasswordAsync(borrowed, WrongPassword + i)));
+        }
+
+        var withTheRightOne = await ErrorAsync(await ChangePasswordAsync(borrowed, Current));
+        using var elsewhere = From(host, "10.7.0.3");
+        var signInElsewhere = await StaffSession.PostSignInAsync(elsewhere, email, Current);
+
+        Assert.All(answers, answer => Assert.DoesNotContain(Throttled, answer, StringComparison.Ordinal));
+        Assert.Contains(Throttled, withTheRightOne, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, signInElsewhere.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current)
+    {
+        var form = await client.GetStringAsync("/app/mot-de-passe");
+        return await client.PostAsync("/app/mot-de-passe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Current"] = current,
+            ["Form.New"] = "Une-phrase-bien-longue-2027",
+            ["__RequestVerificationToken"] = StaffSession.AntiforgeryToken(form),
+        }));
     }
 
     private static HttpClient From(ComptoirHost host, string address)
