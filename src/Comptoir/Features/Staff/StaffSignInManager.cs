@@ -32,6 +32,13 @@ public sealed class StaffSignInManager(
     public override async Task SignInWithClaimsAsync(StaffMember user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         ArgumentNullException.ThrowIfNull(user);
+
+        // Signing in over a browser's open session (the shared tablet) ends that one rather than leave it open.
+        if (Context.User.FindFirstValue(SignInSessions.ClaimType) is { } previous)
+        {
+            await SignInSessions.EndAsync(db, previous, time, Context.RequestAborted);
+        }
+
         var key = await SignInSessions.StartAsync(db, user.Id, ClientAddress.Of(Context), time, Context.RequestAborted);
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(SignInSessions.ClaimType, key)]);
     }

@@ -50,6 +50,26 @@ public sealed class SessionTests(SessionTests.TwoNodes nodes) : IClassFixture<Se
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Signing_in_over_an_open_session_ends_it(Db db)
+    {
+        var (first, second) = await nodes.GetAsync(db);
+        var email = await NewAdvisorAsync(first);
+        var otherEmail = await NewAdvisorAsync(first);
+        var (tablet, jar) = await SignInAsync(first, email, Password);
+        using var signedIn = tablet;
+        using var copy = Replaying(second, AuthCookie(jar, first.Address));
+        var before = await copy.GetAsync("/api/me");
+
+        var next = await StaffSession.PostSignInAsync(tablet, otherEmail, Password);
+        var me = await tablet.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.NotEqual((await before.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32(), me.GetProperty("id").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Changing_the_password_ends_the_accounts_other_sessions_and_keeps_this_one(Db db)
     {
         var (first, second) = await nodes.GetAsync(db);
