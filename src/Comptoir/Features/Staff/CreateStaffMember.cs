@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Comptoir.Features.Staff.Passwords;
 using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
 using Comptoir.Platform.Text;
@@ -158,19 +159,10 @@ public static class CreateStaffMember
         var result = await users.CreateAsync(member, request.Password);
         if (!result.Succeeded)
         {
-            errors[nameof(Request.Password)] = [.. result.Errors.Select(e => Describe(e, t))];
+            errors[nameof(Request.Password)] = [.. result.Errors.Select(e => PasswordErrors.Describe(e, t))];
             return (null, errors);
         }
 
         return (member, errors);
     }
-
-    private static string Describe(IdentityError error, IStringLocalizer<Texts> t) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => t["Le mot de passe doit compter au moins 12 caractères."],
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => t["Le mot de passe doit contenir au moins un chiffre."],
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => t["Le mot de passe doit contenir au moins une minuscule."],
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => t["Le mot de passe doit contenir au moins une majuscule."],
-        _ => error.Description,
-    };
 }

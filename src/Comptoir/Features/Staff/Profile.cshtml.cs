@@ -13,6 +13,8 @@ public sealed class ProfileModel(ComptoirDbContext db, UserManager<StaffMember> 
 
     public bool CanManage { get; private set; }
 
+    public bool IsSelf { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -47,7 +49,8 @@ public sealed class ProfileModel(ComptoirDbContext db, UserManager<StaffMember> 
         }
 
         Member = member;
-        CanManage = scope.IsAdministrator && member.Id != scope.StaffId;
+        IsSelf = member.Id == scope.StaffId;
+        CanManage = scope.IsAdministrator && !IsSelf;
         return true;
     }
 }

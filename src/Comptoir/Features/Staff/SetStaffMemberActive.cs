@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Comptoir.Features.Staff.Sessions;
 using Comptoir.Platform.Auth;
 using Comptoir.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Comptoir.Features.Staff;
 
 /// <summary>
-/// An administrator closes or reopens an account. Closing renews the security stamp, so the member's open
-/// sessions end at the next cookie check (within a minute) instead of at cookie expiry.
+/// An administrator closes or reopens an account. Closing ends the member's open sessions: their next request,
+/// on any node, is refused.
 /// </summary>
 public static class SetStaffMemberActive
 {
@@ -40,6 +41,10 @@ public static class SetStaffMemberActive
 
         member.DeactivatedAt = active ? null : time.GetUtcNow();
         await users.UpdateSecurityStampAsync(member);
+        if (!active)
+        {
+            await SignInSessions.EndAllAsync(db, member.Id, time, cancellationToken);
+        }
         return TypedResults.NoContent();
     }
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Comptoir.Features.Staff.Sessions;
+using Comptoir.Platform.Data;
 using Comptoir.Platform.Localization;
 using Comptoir.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,10 +12,17 @@ using Microsoft.Extensions.Localization;
 
 namespace Comptoir.Features.Staff;
 
+/// <summary>
+/// The sign-in form. Whether the account exists or not, a refusal reads the same and costs the same password
+/// hashing, and repeated failures throttle the address they come from, never the account (<see cref="SignInThrottle"/>).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocalizer<Texts> t) : PageModel
+public sealed class SignInModel(
+    SignInManager<StaffMember> signIn, ComptoirDbContext db, TimeProvider time, IStringLocalizer<Texts> t) : PageModel
 {
+    private static string? _placeholderHash;
+
     [BindProperty]
     public Credentials Form { get; set; } = new();
 
@@ -37,22 +46,48 @@ public sealed class SignInModel(SignInManager<StaffMember> signIn, IStringLocali
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Form.Email.Trim(), Form.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Form.Email.Trim();
+        var account = SignInThrottle.AccountKey(email);
+        var address = ClientAddress.Of(HttpContext);
+        var member = await signIn.UserManager.FindByNameAsync(email);
+        if (await SignInThrottle.IsThrottledAsync(db, account, address, member?.Id, time, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, t["Trop d'essais de connexion depuis cette adresse. Patientez 15 minutes avant de réessayer."]);
+            return Page();
+        }
+
+        var result = member is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(member, Form.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            await SignInThrottle.SucceededAsync(db, account, address, cancellationToken);
             return LocalRedirect(SafeRedirect.LocalOr(ReturnUrl, "/app"));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? t["Trop d'essais : ce compte est bloqué pendant 15 minutes. Réessayez plus tard ou demandez à un administrateur."]
-            : t["Adresse e-mail ou mot de passe incorrect."]);
+        // Identity answers an unknown or deactivated account without hashing: hash anyway, so that the time
+        // taken does not tell which accounts exist.
+        if (member is null || result.IsNotAllowed || result.IsLockedOut)
+        {
+            HashPlaceholder(signIn.UserManager.PasswordHasher, Form.Password);
+        }
+
+        await SignInThrottle.FailedAsync(db, account, address, time, cancellationToken);
+        ModelState.AddModelError(string.Empty, t["Adresse e-mail ou mot de passe incorrect."]);
         return Page();
+    }
+
+    private static void HashPlaceholder(IPasswordHasher<StaffMember> hasher, string password)
+    {
+        var placeholder = new StaffMember { DisplayName = "" };
+        _placeholderHash ??= hasher.HashPassword(placeholder, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        hasher.VerifyHashedPassword(placeholder, _placeholderHash, password);
     }
 }

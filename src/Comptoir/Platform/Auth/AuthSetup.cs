@@ -1,5 +1,9 @@
+using System.Security.Claims;
 using Comptoir.Features.Staff;
+using Comptoir.Features.Staff.Passwords;
+using Comptoir.Features.Staff.Sessions;
 using Comptoir.Platform.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,14 +25,16 @@ public static class AuthSetup
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+                // No account lock-out: anyone could lock anyone out with five wrong passwords. The sign-in
+                // form throttles the address that fails instead (SignInThrottle).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<ComptoirDbContext>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -40,19 +46,46 @@ public static class AuthSetup
             options.LoginPath = "/connexion";
             options.LogoutPath = "/deconnexion";
             options.AccessDeniedPath = "/acces-refuse";
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.ExpireTimeSpan = SignInSessions.Lifetime;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ValidateSessionAsync;
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
 
-        // Role and scope changes, and deactivation, reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Signing out, a password change and deactivation end sessions at once (SignInSessions). The security
+        // stamp check stays for what the session record does not carry: role and scope claims are read again
+        // from the account within a minute. The refreshed cookie keeps its session key.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(SignInSessions.ClaimType) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new Claim(SignInSessions.ClaimType, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddSingleton<PurgeSignInRecords>();
+        services.AddHostedService(sp => sp.GetRequiredService<PurgeSignInRecords>());
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         return builder;
+    }
+
+    /// <summary>The session record first (ended or expired refuses at once), then Identity's security stamp check.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        await SignInSessions.ValidateAsync(context);
+        if (context.Principal is not null)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
 
     /// <summary>The HTTP API answers 401/403; pages redirect to the sign-in form.</summary>

@@ -83,6 +83,10 @@ public abstract class ComptoirDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<Features.Staff.Mail.StaffMail> StaffMails => Set<Features.Staff.Mail.StaffMail>();
 
+    public DbSet<Features.Staff.Sessions.SignInSession> SignInSessions => Set<Features.Staff.Sessions.SignInSession>();
+
+    public DbSet<Features.Staff.Sessions.SignInFailure> SignInFailures => Set<Features.Staff.Sessions.SignInFailure>();
+
     public DbSet<Features.Causes.Emerging.EmergingIrritant> EmergingIrritants => Set<Features.Causes.Emerging.EmergingIrritant>();
 
     public DbSet<Features.Causes.Emerging.EmergingTermHistory> EmergingTermHistories => Set<Features.Causes.Emerging.EmergingTermHistory>();
