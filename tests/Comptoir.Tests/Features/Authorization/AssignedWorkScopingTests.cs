@@ -158,6 +158,7 @@ public sealed class AssignedWorkScopingTests(Hosts hosts)
             Body = "Bonjour, pouvez-vous m'aider ?",
             From = email,
             Identities = [(IdentityKind.Email, email)],
+            Proven = (IdentityKind.Email, email, IdentityProof.Weak),
             HandledById = await host.StaffAsync(advisor),
             SiteId = await host.QueryAsync(c => c.ServiceSites.Where(s => s.Code == site).Select(s => (int?)s.Id).SingleAsync()),
         });

@@ -204,7 +204,7 @@ public sealed class SessionTests(SessionTests.TwoNodes nodes) : IClassFixture<Se
     private static async Task<(HttpClient Client, CookieContainer Jar)> SignInAsync(ComptoirHost host, string email, string password)
     {
         var jar = new CookieContainer();
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar }) { BaseAddress = host.Address };
+        var client = new HttpClient(new SameOriginFetch(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar })) { BaseAddress = host.Address };
         var response = await StaffSession.PostSignInAsync(client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return (client, jar);
@@ -218,7 +218,7 @@ public sealed class SessionTests(SessionTests.TwoNodes nodes) : IClassFixture<Se
     private static HttpClient Replaying(ComptoirHost host, string cookie)
     {
         Assert.False(string.IsNullOrEmpty(cookie), "No sign-in cookie to replay.");
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.Address };
+        var client = new HttpClient(new SameOriginFetch(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })) { BaseAddress = host.Address };
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
