@@ -5,6 +5,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Features.Customers;
 using Comptoir.Features.Routing;
+using Comptoir.Features.Staff;
 using Comptoir.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,12 @@ public static class ReceiveCall
 
         var routing = await catalog.GetAsync(cancellationToken);
         var (problem, outcome, activityId, storeId) = Validate(call, routing, settings);
+
+        // Checked before the first query that uses them: PostgreSQL refuses a NUL character even in a parameter.
+        problem ??= ColumnLimits.Problem<CallRecord>(db.Model, nameof(CallRecord.ExternalId), "callId", call!.CallId)
+                    ?? ColumnLimits.Problem<CallRecord>(db.Model, nameof(CallRecord.CallerNumber), "caller", call.Caller)
+                    ?? ColumnLimits.Problem<StaffMember>(db.Model, nameof(StaffMember.NormalizedEmail), "advisor", call.Advisor)
+                    ?? ColumnLimits.Problem<Message>(db.Model, nameof(Message.Body), "notes", call.Notes);
         int? advisorId = null;
         if (problem is null && outcome == CallOutcome.Answered)
         {
@@ -78,9 +85,8 @@ public static class ReceiveCall
         var callback = outcome != CallOutcome.Answered;
         long? conversationId = null;
         var reachable = !string.IsNullOrWhiteSpace(call.Caller);
-        if (!callback || reachable)
-        {
-            var result = await intake.SubmitAsync(new InboundContact
+        var contact = !callback || reachable
+            ? new InboundContact
             {
                 Channel = Channel.Phone,
                 ExternalId = $"call:{call.CallId}",
@@ -93,8 +99,16 @@ public static class ReceiveCall
                 Body = Describe(call, outcome),
                 From = call.Caller,
                 Identities = reachable ? [(IdentityKind.Phone, call.Caller!)] : [],
-            }, cancellationToken);
-            conversationId = result.ConversationId;
+            }
+            : null;
+        if (contact is not null && StorableContact.Problem(db.Model, contact) is { } unstorable)
+        {
+            return await WebhookRequest.QuarantineAsync(db, Channel.Phone, "telephony", call.CallId, body, unstorable, time, cancellationToken);
+        }
+
+        if (contact is not null)
+        {
+            conversationId = (await intake.SubmitAsync(contact, cancellationToken)).ConversationId;
         }
 
         db.CallRecords.Add(new CallRecord

@@ -28,6 +28,7 @@ public sealed class IngestContacts(
     public async Task<IReadOnlyList<IngestResult>> ExecuteAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        contacts = WithinBackdating(contacts, now);
         var routing = await catalog.GetAsync(cancellationToken);
         var causes = await classifier.CurrentAsync(db, cancellationToken);
         var results = new IngestResult?[contacts.Count];
@@ -200,6 +201,16 @@ public sealed class IngestContacts(
         }
 
         return results!;
+    }
+
+    /// <summary>
+    /// Contacts dated further back than <see cref="IngestionOptions.MaxBackdating"/> are dated now (a date in the
+    /// future is brought back to now where it is used); the list is copied only when one is.
+    /// </summary>
+    private IReadOnlyList<InboundContact> WithinBackdating(IReadOnlyList<InboundContact> contacts, DateTimeOffset now)
+    {
+        var earliest = now - options.Value.MaxBackdating;
+        return contacts.Any(c => c.At < earliest) ? [.. contacts.Select(c => c.At < earliest ? c with { At = now } : c)] : contacts;
     }
 
     /// <summary>
