@@ -57,7 +57,8 @@ public static class GetConversation
         bool IsAutomatic,
         DeliveryStatus? Delivery,
         string? DeliveryError,
-        IReadOnlyList<AttachmentView> Attachments);
+        IReadOnlyList<AttachmentView> Attachments,
+        bool Malformed);
 
     public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);
 
@@ -127,7 +128,8 @@ public static class GetConversation
                 m.IsAutomatic,
                 m.Delivery,
                 m.DeliveryError,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList()))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+                m.Malformed))
             .ToListAsync(cancellationToken);
 
         CustomerSummary? customer = null;
