@@ -172,7 +172,10 @@ public sealed class WebhookTests(Hosts hosts)
 
         var ancient = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour, ma carte est refusée.", receivedAt = "0001-01-01T00:00:00Z" });
         var backlog = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour, mon colis est en retard.", receivedAt = fiveDaysAgo });
+        var callId = Guid.NewGuid().ToString();
+        var call = await client.PostSignedAsync("/api/channels/phone/calls", new { callId, caller = Contacts.NewMobile(), outcome = "missed", startedAt = "0001-01-01T00:00:00Z" });
         var dated = await host.ConversationAsync((await ancient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetInt64());
+        var callStarted = await host.QueryAsync(c => c.CallRecords.Where(r => r.ExternalId == callId).Select(r => r.StartedAt).SingleAsync());
         var replayed = await host.ConversationAsync((await backlog.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetInt64());
 
         Assert.Equal(HttpStatusCode.OK, ancient.StatusCode);
@@ -180,6 +183,8 @@ public sealed class WebhookTests(Hosts hosts)
         Assert.InRange(dated.Messages.Single(m => m.Direction == MessageDirection.Inbound).At, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.True(dated.FirstResponseDueAt > before, $"First response due {dated.FirstResponseDueAt:O}, already breached on arrival.");
         Assert.Equal(fiveDaysAgo.ToUnixTimeSeconds(), replayed.CreatedAt.ToUnixTimeSeconds());
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.InRange(callStarted, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

@@ -34,7 +34,8 @@ public static class ReceiveCall
     public sealed record Accepted(long? ConversationId, bool Duplicate, bool Callback);
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, ComptoirDbContext db, ContactIntake intake, RoutingCatalog catalog, IOptions<ChannelOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ComptoirDbContext db, ContactIntake intake, RoutingCatalog catalog, IOptions<ChannelOptions> options, IOptions<IngestionOptions> ingestion,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var settings = options.Value.Phone;
         var read = await WebhookRequest.ReadAsync(request, settings, options.Value.MaxBodyBytes, time, cancellationToken);
@@ -81,7 +82,8 @@ public static class ReceiveCall
             return TypedResults.Ok(new Accepted(existing.ConversationId, true, outcome != CallOutcome.Answered));
         }
 
-        var startedAt = call!.StartedAt ?? time.GetUtcNow();
+        // The call record keeps the date its conversation gets: none from year 1 in the statistics.
+        var startedAt = ingestion.Value.Plausible(call!.StartedAt ?? time.GetUtcNow(), time.GetUtcNow());
         var callback = outcome != CallOutcome.Answered;
         long? conversationId = null;
         var reachable = !string.IsNullOrWhiteSpace(call.Caller);

@@ -204,13 +204,12 @@ public sealed class IngestContacts(
     }
 
     /// <summary>
-    /// Contacts dated further back than <see cref="IngestionOptions.MaxBackdating"/> are dated now (a date in the
-    /// future is brought back to now where it is used); the list is copied only when one is.
+    /// Contacts dated in the future or further back than <see cref="IngestionOptions.MaxBackdating"/> are dated now;
+    /// the list is copied only when one is.
     /// </summary>
     private IReadOnlyList<InboundContact> WithinBackdating(IReadOnlyList<InboundContact> contacts, DateTimeOffset now)
     {
-        var earliest = now - options.Value.MaxBackdating;
-        return contacts.Any(c => c.At < earliest) ? [.. contacts.Select(c => c.At < earliest ? c with { At = now } : c)] : contacts;
+        return contacts.Any(c => options.Value.Plausible(c.At, now) != c.At) ? [.. contacts.Select(c => c with { At = options.Value.Plausible(c.At, now) })] : contacts;
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed class IngestionOptions
     /// </summary>
     public TimeSpan MaxBackdating { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The date a channel gave, or <paramref name="now"/> when it lies in the future or further back than <see cref="MaxBackdating"/>.</summary>
+    public DateTimeOffset Plausible(DateTimeOffset at, DateTimeOffset now) => at > now || at < now - MaxBackdating ? now : at;
+
     /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
     public int MaxBatch { get; set; } = 200;
 }
