@@ -166,4 +166,32 @@ public sealed partial class WebPlumbingTests(Hosts hosts)
         Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
         Assert.False(stylesheet.Headers.CacheControl?.NoStore ?? false);
     }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_return_address_with_a_control_character_leads_home_on_sign_in_and_on_the_language_switch(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var token = StaffSession.AntiforgeryToken(await client.GetStringAsync("/connexion"));
+
+        // Browsers drop the tab: "/\t/evil.example" is "//evil.example" to them.
+        var language = await client.PostAsync("/langue", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "fr",
+            ["returnUrl"] = "/\t/evil.example",
+            ["__RequestVerificationToken"] = token,
+        }));
+        var signIn = await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Email"] = StaffSession.Demo("conseiller.evry"),
+            ["Form.Password"] = Comptoir.Features.DemoData.DemoAccounts.Password,
+            ["ReturnUrl"] = "/\n/evil.example",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, language.StatusCode);
+        Assert.Equal("/", language.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/app", signIn.Headers.Location!.OriginalString);
+    }
 }

@@ -37,7 +37,8 @@ public static class ChannelSignature
             return $"{TimestampHeader} must be the time in Unix seconds.";
         }
 
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxAge)
+        // Compared in seconds: a timestamp past year 9999 is merely too far, not a date that cannot be built.
+        if (Math.Abs(now.ToUnixTimeSeconds() - seconds) > (long)MaxAge.TotalSeconds)
         {
             return $"{TimestampHeader} is more than {MaxAge.TotalMinutes} minutes away from the server's clock: sign the request when sending it.";
         }

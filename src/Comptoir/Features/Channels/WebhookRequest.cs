@@ -52,22 +52,25 @@ public static class WebhookRequest
             : new Read(null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signature refused", detail: problem));
     }
 
-    /// <summary>Keeps an authentic but unreadable delivery for an administrator, and tells the sender it is kept.</summary>
+    /// <summary>
+    /// Keeps an authentic but unreadable delivery for an administrator, and tells the sender it is kept. The id
+    /// and reason may quote what the sender wrote: they are cut to fit their columns, the payload keeps it all.
+    /// </summary>
     public static async Task<IResult> QuarantineAsync(ComptoirDbContext db, Channel channel, string source, string? externalId, byte[] body, string reason, TimeProvider time, CancellationToken cancellationToken)
     {
         var raw = new RawInbound
         {
             Channel = channel,
             Source = source,
-            ExternalId = externalId,
+            ExternalId = ColumnLimits.Fit<RawInbound>(db.Model, nameof(RawInbound.ExternalId), externalId),
             ReceivedAt = time.GetUtcNow(),
             Payload = body,
-            Reason = reason,
+            Reason = ColumnLimits.Fit<RawInbound>(db.Model, nameof(RawInbound.Reason), reason)!,
             Status = RawInboundStatus.Flagged,
         };
         db.RawInbound.Add(raw);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null, new { status = "quarantined", id = raw.Id, reason });
+        return TypedResults.Accepted((string?)null, new { status = "quarantined", id = raw.Id, reason = raw.Reason });
     }
 
     private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(

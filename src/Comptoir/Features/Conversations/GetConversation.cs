@@ -58,6 +58,7 @@ public static class GetConversation
         DeliveryStatus? Delivery,
         string? DeliveryError,
         IReadOnlyList<AttachmentView> Attachments,
+        bool Malformed,
         string? GivenIdentities = null)
     {
         /// <summary>What the customer typed with this contact that its channel did not prove: shown as given, unverified.</summary>
@@ -142,6 +143,7 @@ public static class GetConversation
                 m.Delivery,
                 m.DeliveryError,
                 m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+                m.Malformed,
                 m.GivenIdentities))
             .ToListAsync(cancellationToken);
 

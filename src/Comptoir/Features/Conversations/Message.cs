@@ -62,6 +62,12 @@ public sealed class Message
 
     public bool IsAutomatic { get; set; }
 
+    /// <summary>
+    /// The channel delivered it malformed (an e-mail whose MIME structure lost text on reading): the text shown
+    /// is what could be recovered, and the original is attached for the advisor.
+    /// </summary>
+    public bool Malformed { get; set; }
+
     public DeliveryStatus? Delivery { get; set; }
 
     public int DeliveryAttempts { get; set; }

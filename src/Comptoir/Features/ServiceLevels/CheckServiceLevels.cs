@@ -10,7 +10,9 @@ namespace Comptoir.Features.ServiceLevels;
 /// Watches the clocks: warns the advisor before a first-response or resolution deadline, and escalates at
 /// the deadline (the conversation jumps to the top of its queue and the site's supervisors see it). Each
 /// warning and escalation is raised exactly once, even with several instances checking at the same time:
-/// the database accepts one event per conversation and kind.
+/// the database accepts one event per conversation and kind, and an event already there is skipped by the
+/// insert itself (<c>ON CONFLICT DO NOTHING</c>), so that the normal case of another instance having raised it
+/// first is no error.
 /// </summary>
 public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, RoutingCatalog catalog, IConfiguration configuration, TimeProvider time, ILogger<CheckServiceLevels> logger)
     : BackgroundService
@@ -45,7 +47,10 @@ public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, Rout
                 c.PausedAt,
                 c.FirstResponseWarnedAt,
                 c.ResolutionWarnedAt,
+                c.FirstResponseBreachedAt,
+                c.ResolutionBreachedAt,
             })
+            .OrderBy(c => c.Id)
             .Take(5_000)
             .ToListAsync(cancellationToken);
 
@@ -54,7 +59,8 @@ public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, Rout
         {
             var warning = TimeSpan.FromMinutes(routing.PolicyFor(c.Channel, c.ActivityId)?.WarningMinutes ?? 0);
             var site = c.AssignedSiteId ?? (routing.Queues.TryGetValue(c.QueueId, out var queue) && queue.HomeSiteIds.Count > 0 ? queue.HomeSiteIds[0] : null);
-            if (c.FirstResponseAt is null && c.FirstResponseDueAt is { } firstDue)
+            // A conversation comes back for its other clock: a breach it already had is not raised again.
+            if (c.FirstResponseAt is null && c.FirstResponseDueAt is { } firstDue && c.FirstResponseBreachedAt is null)
             {
                 if (now >= firstDue)
                 {
@@ -66,7 +72,7 @@ public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, Rout
                 }
             }
 
-            if (c.PausedAt is null && c.ResolutionDueAt is { } resolutionDue)
+            if (c.PausedAt is null && c.ResolutionDueAt is { } resolutionDue && c.ResolutionBreachedAt is null)
             {
                 if (now >= resolutionDue)
                 {
@@ -84,15 +90,19 @@ public sealed partial class CheckServiceLevels(IServiceScopeFactory scopes, Rout
 
     private async Task<int> RaiseAsync(ComptoirDbContext db, long conversationId, SlaEventKind kind, DateTimeOffset due, int? advisorId, int? siteId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        db.SlaEvents.Add(new SlaEvent { ConversationId = conversationId, Kind = kind, DueAt = due, RaisedAt = now, AdvisorId = advisorId, SiteId = siteId });
-        try
+        // Exactly once: an event already raised, by an earlier run or another instance, inserts nothing.
+        var kindValue = db.ProviderValue<SlaEvent>(nameof(SlaEvent.Kind), kind);
+        var dueValue = db.ProviderValue<SlaEvent>(nameof(SlaEvent.DueAt), due);
+        var raisedValue = db.ProviderValue<SlaEvent>(nameof(SlaEvent.RaisedAt), now);
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO "SlaEvents" ("ConversationId", "Kind", "DueAt", "RaisedAt", "AdvisorId", "SiteId")
+             VALUES ({conversationId}, {kindValue}, {dueValue}, {raisedValue}, {advisorId}, {siteId})
+             ON CONFLICT DO NOTHING
+             """,
+            cancellationToken);
+        if (inserted == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Already raised, by an earlier run or another instance: exactly once.
-            db.ChangeTracker.Clear();
             await MarkAsync(db, conversationId, kind, now, cancellationToken);
             return 0;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Comptoir.Platform.Data;
@@ -17,19 +18,32 @@ public static class DatabaseSetup
     {
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        builder.Services.AddComptoirDatabase(provider, connectionString);
+        builder.Services.AddComptoirDatabase(provider, connectionString, strictQueries: builder.Environment.IsDevelopment());
         return builder;
     }
 
-    public static IServiceCollection AddComptoirDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
+    /// <summary>
+    /// Registers the context. With <c>strictQueries</c> (in development, and so in tests), a query that limits its
+    /// rows without ordering them, whose result then depends on the plan, fails instead of being logged as a
+    /// warning, so that none comes back unnoticed.
+    /// </summary>
+    public static IServiceCollection AddComptoirDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString, bool strictQueries = false)
     {
+        void Warnings(WarningsConfigurationBuilder warnings)
+        {
+            if (strictQueries)
+            {
+                warnings.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
+            }
+        }
+
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
                 var gate = new SqliteWriteGate();
                 services.AddSingleton(gate);
-                services.AddPooledDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings(), gate));
+                services.AddPooledDbContextFactory<SqliteComptoirDbContext>(options => options.UseSqlite(sqlite).AddInterceptors(new SqliteConnectionSettings(), gate).ConfigureWarnings(Warnings));
                 Expose<SqliteComptoirDbContext>(services);
 
                 // SQLite has no plan cache mode: the writers share the one pool.
@@ -43,7 +57,7 @@ public static class DatabaseSetup
                         "Set it, e.g. \"Host=localhost;Database=comptoir;Username=comptoir;Password=...\".");
                 }
 
-                services.AddPooledDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(PreparePostgres(connectionString)));
+                services.AddPooledDbContextFactory<PostgresComptoirDbContext>(options => options.UseNpgsql(PreparePostgres(connectionString)).ConfigureWarnings(Warnings));
                 Expose<PostgresComptoirDbContext>(services);
                 services.AddKeyedSingleton<IDbContextFactory<ComptoirDbContext>>(GenericPlans.Writers, (sp, _) => new ProviderContextFactory<PostgresComptoirDbContext>(
                     new PooledDbContextFactory<PostgresComptoirDbContext>(GenericPlans.Options(sp.GetRequiredService<DbContextOptions<PostgresComptoirDbContext>>()))));

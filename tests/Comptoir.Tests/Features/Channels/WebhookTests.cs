@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Comptoir.Features.Channels;
 using Comptoir.Features.Channels.Phone;
 using Comptoir.Features.Conversations;
 using Comptoir.Features.Conversations.Delivery;
@@ -75,6 +76,25 @@ public sealed class WebhookTests(Hosts hosts)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_timestamp_past_the_year_9999_is_refused_as_too_far_not_answered_500(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var body = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour" }));
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var seconds in new[] { 253402300800L, long.MaxValue })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/sms") { Content = new ByteArrayContent(body) };
+            request.Headers.Add(ChannelSignature.SignatureHeader, ChannelSignature.Sign(Contacts.WebhookSecret, seconds, body));
+            request.Headers.Add(ChannelSignature.TimestampHeader, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            statuses.Add((await client.SendAsync(request)).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task An_authentic_but_unreadable_message_is_kept_raw_and_flagged(Db db)
     {
         var host = await hosts.GetAsync(db);
@@ -89,6 +109,82 @@ public sealed class WebhookTests(Hosts hosts)
         var kept = await host.QueryAsync(c => c.RawInbound.Where(r => r.Channel == Channel.Social && (r.ExternalId == marker + "b" || r.ExternalId == null)).ToListAsync());
         Assert.Contains(kept, r => System.Text.Encoding.UTF8.GetString(r.Payload).Contains(marker, StringComparison.Ordinal) && r.Reason.StartsWith("Invalid JSON", StringComparison.Ordinal));
         Assert.Contains(kept, r => r.ExternalId == marker + "b" && r.Reason.Contains("network", StringComparison.Ordinal) && r.Status == RawInboundStatus.Flagged);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_field_longer_than_its_column_or_holding_a_NUL_is_quarantined_with_the_reason_and_nothing_else_is_stored(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var marker = Guid.NewGuid().ToString("N");
+        var deliveries = new List<(string Path, string Mobile, string Field, object Body)>();
+        void Sms(string field, Func<string, string, object> body)
+        {
+            var mobile = Contacts.NewMobile();
+            deliveries.Add(("/api/channels/sms", mobile, field, body(mobile, marker + deliveries.Count)));
+        }
+
+        Sms("id", (m, k) => new { id = k + new string('9', 400), from = m, text = "Bonjour" });
+        Sms("name", (m, k) => new { id = k, from = m, text = "Bonjour", name = new string('N', 5_000) });
+        Sms("language", (m, k) => new { id = k, from = m, text = "Bonjour", language = new string('f', 50) });
+        Sms("to", (m, k) => new { id = k, from = m, text = "Bonjour", to = new string('3', 1_000) });
+        Sms("text", (m, k) => new { id = k, from = m, text = "Bon\0jour" });
+        Sms("id", (m, k) => new { id = k + "\0", from = m, text = "Bonjour" });
+        Sms("name", (m, k) => new { id = k, from = m, text = "Bonjour", name = "Marie\0" });
+        var handle = "h" + marker + new string('x', 1_000);
+        deliveries.Add(("/api/channels/social", handle, "from", new { id = marker + "s", from = handle, network = "facebook", text = "Bonjour" }));
+        var caller = Contacts.NewMobile();
+        deliveries.Add(("/api/channels/phone/calls", caller, "callId", new { callId = marker + new string('c', 400), caller, outcome = "missed" }));
+        deliveries.Add(("/api/channels/phone/calls", caller, "caller", new { callId = marker + "p1", caller = caller + new string('1', 1_000), outcome = "missed" }));
+        deliveries.Add(("/api/channels/phone/calls", caller, "advisor", new { callId = marker + "p2", caller, outcome = "answered", advisor = "x\0@example.test" }));
+
+        foreach (var (path, who, field, body) in deliveries)
+        {
+            var response = await client.PostSignedAsync(path, body);
+            var answer = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{path} with a bad \"{field}\" answered {(int)response.StatusCode}: {answer}");
+            using var json = JsonDocument.Parse(answer);
+            Assert.Equal("quarantined", json.RootElement.GetProperty("status").GetString());
+            Assert.Contains($"\"{field}\"", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            var id = json.RootElement.GetProperty("id").GetInt64();
+            var kept = await host.QueryAsync(c => c.RawInbound.SingleAsync(r => r.Id == id));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body)), kept.Payload);
+            Assert.Equal(RawInboundStatus.Flagged, kept.Status);
+        }
+
+        var stored = await host.QueryAsync(c => c.Messages.CountAsync(m => m.ExternalId != null && m.ExternalId.Contains(marker)));
+        var callRecords = await host.QueryAsync(c => c.CallRecords.CountAsync(r => r.ExternalId.Contains(marker)));
+        var mobiles = deliveries.Where(d => d.Path.EndsWith("/sms", StringComparison.Ordinal)).Select(d => d.Mobile).Append(caller).ToList();
+        var identities = await host.QueryAsync(c => c.CustomerIdentities.CountAsync(i => mobiles.Contains(i.Value) || i.Value.Contains(marker)));
+        Assert.Equal(0, stored);
+        Assert.Equal(0, callRecords);
+        Assert.Equal(0, identities);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_message_dated_year_1_is_dated_on_arrival_while_a_backlog_of_a_few_days_keeps_its_dates(Db db)
+    {
+        var host = await hosts.GetAsync(db);
+        using var client = host.CreateBrowserlessClient();
+        var fiveDaysAgo = DateTimeOffset.UtcNow.AddDays(-5);
+        var before = DateTimeOffset.UtcNow;
+
+        var ancient = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour, ma carte est refusée.", receivedAt = "0001-01-01T00:00:00Z" });
+        var backlog = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour, mon colis est en retard.", receivedAt = fiveDaysAgo });
+        var callId = Guid.NewGuid().ToString();
+        var call = await client.PostSignedAsync("/api/channels/phone/calls", new { callId, caller = Contacts.NewMobile(), outcome = "missed", startedAt = "0001-01-01T00:00:00Z" });
+        var dated = await host.ConversationAsync((await ancient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetInt64());
+        var callStarted = await host.QueryAsync(c => c.CallRecords.Where(r => r.ExternalId == callId).Select(r => r.StartedAt).SingleAsync());
+        var replayed = await host.ConversationAsync((await backlog.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetInt64());
+
+        Assert.Equal(HttpStatusCode.OK, ancient.StatusCode);
+        Assert.InRange(dated.CreatedAt, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.InRange(dated.Messages.Single(m => m.Direction == MessageDirection.Inbound).At, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.True(dated.FirstResponseDueAt > before, $"First response due {dated.FirstResponseDueAt:O}, already breached on arrival.");
+        Assert.Equal(fiveDaysAgo.ToUnixTimeSeconds(), replayed.CreatedAt.ToUnixTimeSeconds());
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.InRange(callStarted, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
     }
 
     [Theory, ClassData(typeof(BothDatabases))]

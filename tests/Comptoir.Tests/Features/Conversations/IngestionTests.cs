@@ -86,6 +86,32 @@ public sealed class IngestionTests(Hosts hosts)
         Assert.StartsWith("Hola", conversation.Messages.Single(m => m.IsAutomatic).Body, StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Stopping_answers_every_caller_still_waiting_and_a_webhook_is_told_to_retry(Db db)
+    {
+        await using var database = await TestDatabase.CreateAsync(db);
+        await using var host = new ComptoirHost(database, new Dictionary<string, string?> { ["Ingestion:MaxBatch"] = "20" });
+        using var client = host.CreateBrowserlessClient();
+        var intake = host.Services.GetRequiredService<ContactIntake>();
+        var template = await EmailContactAsync(host, Contacts.NewEmail());
+
+        // Many batches queued, one being written when the application stops.
+        var tasks = Enumerable.Range(0, 1_000)
+            .Select(i => template with { ExternalId = $"<{Guid.NewGuid():N}@example.test>", From = $"stop{i}.{Guid.NewGuid():N}@example.test" })
+            .Select(c => intake.SubmitAsync(c with { ReplyTo = c.From, Identities = [(IdentityKind.Email, c.From!)] }, CancellationToken.None))
+            .ToList();
+        await Task.WhenAny(tasks);
+        await intake.StopAsync(TestContext.Current.CancellationToken);
+        var answered = Task.WhenAll(tasks);
+        await Task.WhenAny(answered, Task.Delay(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken));
+
+        Assert.All(tasks, t => Assert.True(t.IsCompletedSuccessfully || t.IsCanceled, $"A caller is left {t.Status}."));
+        Assert.Contains(tasks, t => t.IsCanceled);
+        var late = await client.PostSignedAsync("/api/channels/sms", new { id = Guid.NewGuid().ToString(), from = Contacts.NewMobile(), text = "Bonjour" });
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, late.StatusCode);
+        Assert.NotNull(late.Headers.RetryAfter);
+    }
+
     private static async Task<InboundContact> EmailContactAsync(ComptoirHost host, string email, string? externalId = null) => new()
     {
         Channel = Channel.Email,

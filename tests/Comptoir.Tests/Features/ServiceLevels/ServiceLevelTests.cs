@@ -3,6 +3,7 @@ using Comptoir.Features.ServiceLevels;
 using Comptoir.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Comptoir.Tests.Features.ServiceLevels;
@@ -79,6 +80,32 @@ public sealed class ServiceLevelTests
         Assert.Equal(ParisTime(2026, 11, 26, 19, 0), resumed.ResolutionDueAt);
     }
 
+    [Theory, ClassData(typeof(BothDatabases))]
+    public async Task A_conversation_checked_again_for_its_other_clock_raises_nothing_twice_and_logs_no_error(Db db)
+    {
+        var clock = new FakeTimeProvider(ParisTime(2026, 11, 20, 19, 0));
+        var logged = new ErrorsLogged();
+        await using var database = await TestDatabase.CreateAsync(db);
+        await using var host = new ComptoirHost(database, services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<ILoggerProvider>(logged));
+        host.StartServer();
+        var contact = await host.IngestAsync(await EmailAsync(host, clock));
+        var check = host.Services.GetRequiredService<CheckServiceLevels>();
+
+        // First response long overdue, resolution due within the hour: the conversation stays a candidate for its resolution clock.
+        clock.SetUtcNow(ParisTime(2026, 11, 25, 18, 30));
+        logged.Errors.Clear(); // A new PostgreSQL database logs the missing migrations history as an error at start.
+        var first = await check.RunOnceAsync(default);
+        var again = await check.RunOnceAsync(default);
+        var afterRestart = await host.Services.GetRequiredService<CheckServiceLevels>().RunOnceAsync(default);
+        var events = await host.QueryAsync(c => c.SlaEvents.Where(e => e.ConversationId == contact.ConversationId).Select(e => e.Kind).ToListAsync());
+
+        Assert.Equal(2, first);
+        Assert.Equal(0, again);
+        Assert.Equal(0, afterRestart);
+        Assert.Equal([SlaEventKind.FirstResponseBreach, SlaEventKind.ResolutionWarning], events.Order());
+        Assert.True(logged.Errors.IsEmpty, string.Join("\n", logged.Errors));
+    }
+
     private static async Task<Comptoir.Features.Conversations.Ingestion.InboundContact> EmailAsync(ComptoirHost host, TimeProvider clock, string? email = null, string? inReplyTo = null)
     {
         email ??= Contacts.NewEmail();
@@ -112,5 +139,33 @@ internal static class ServiceLevelTestExtensions
     {
         await host.Services.GetRequiredService<CheckServiceLevels>().RunOnceAsync(default);
         return await host.QueryAsync(c => c.SlaEvents.CountAsync(e => e.ConversationId == conversationId && (e.Kind == SlaEventKind.ResolutionWarning || e.Kind == SlaEventKind.ResolutionBreach)));
+    }
+}
+
+/// <summary>Keeps every message logged at error level or above.</summary>
+internal sealed class ErrorsLogged : ILoggerProvider
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ErrorsLogged logged, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error && logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                logged.Errors.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
     }
 }

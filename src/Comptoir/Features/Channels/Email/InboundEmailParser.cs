@@ -18,7 +18,10 @@ public sealed record ParsedEmail(string ExternalId, InboundContact? Contact, str
 
 /// <summary>
 /// Turns the raw bytes of an e-mail into an <see cref="InboundContact"/>. Pure and stateless (no database, no
-/// network), so that it can be measured on its own and tested without servers.
+/// network), so that it can be measured on its own and tested without servers. Malformed mail keeps the
+/// customer's words: text a broken MIME structure hides (a multipart without boundary, text before the first
+/// boundary) is put back in the body, and whenever reading lost anything the original message is attached as
+/// <c>original.eml</c> and the message marked <see cref="InboundContact.Malformed"/> for the advisor.
 /// </summary>
 public static class InboundEmailParser
 {
@@ -34,7 +37,15 @@ public static class InboundEmailParser
     private const int MaxReferences = 50;
     private const int MaxAddresses = 300;
 
+    /// <summary>The name under which the original of a malformed message is attached.</summary>
+    public const string OriginalFileName = "original.eml";
+
     private static readonly string[] BulkPrecedence = ["bulk", "list", "junk", "auto_reply"];
+
+    /// <summary>Strict UTF-8: invalid bytes throw, so that a text which is not UTF-8 is recognised as such.</summary>
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly System.Text.Encoding Windows1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
     public static ParsedEmail Parse(byte[] raw, MailboxOrigin origin, DateTimeOffset receivedAt)
     {
@@ -58,8 +69,23 @@ public static class InboundEmailParser
         }
 
         var replyTo = ReplyAddresses(message) ?? sender.Address;
-        var text = message.TextBody;
-        var html = message.HtmlBody;
+        var malformed = false;
+        var text = BodyPart(message.Body, "plain") is { } plainPart ? TextOf(plainPart, ref malformed) : message.TextBody;
+        var html = BodyPart(message.Body, "html") is { } htmlPart ? TextOf(htmlPart, ref malformed) : message.HtmlBody;
+        var hidden = HiddenText(message.Body);
+        if (hidden.Count > 0)
+        {
+            // What the structure hid goes before the body, where the customer wrote it.
+            malformed = true;
+            text = string.Join("\n\n", hidden.Append(text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html)))).Where(t => !string.IsNullOrWhiteSpace(t)));
+        }
+
+        var attachments = AttachmentsOf(message);
+        if (malformed)
+        {
+            attachments.Add(new InboundAttachment(OriginalFileName, "message/rfc822", raw));
+        }
+
         var contact = new InboundContact
         {
             Channel = Channel.Email,
@@ -69,13 +95,13 @@ public static class InboundEmailParser
             StoreId = origin.StoreId,
             CountryId = origin.CountryId,
             MailboxId = origin.MailboxId,
-            Subject = Truncate(message.Subject?.Trim(), MaxSubject),
+            Subject = Truncate(WithoutNul(message.Subject?.Trim()), MaxSubject),
             // Sanitised first, so that the text of a <script> or <style> never reads as the customer's words.
-            Body = text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html))),
-            BodyHtml = html,
+            Body = WithoutNul(text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html))))!,
+            BodyHtml = hidden.Count > 0 ? null : WithoutNul(html),
             From = sender.Address,
             To = origin.Address,
-            CustomerName = Truncate(sender.Name?.Trim(' ', '"', '\''), MaxName) is { Length: > 0 } name ? name : null,
+            CustomerName = Truncate(WithoutNul(sender.Name?.Trim(' ', '"', '\'')), MaxName) is { Length: > 0 } name ? name : null,
             Identities = [(IdentityKind.Email, sender.Address)],
             // Delivered by the mail servers, the From is only weakly proven: it links the contact to its customer,
             // and nothing else the message says is added to that customer on its strength.
@@ -84,7 +110,8 @@ public static class InboundEmailParser
             InReplyTo = Bracketed(message.InReplyTo),
             References = ReferencesOf(message),
             IsAutomated = IsAutomated(message, sender.Address),
-            Attachments = AttachmentsOf(message),
+            Attachments = attachments,
+            Malformed = malformed,
         };
         return new ParsedEmail(externalId, contact, null);
     }
@@ -138,8 +165,100 @@ public static class InboundEmailParser
     private static bool IsUsable(MailboxAddress address) =>
         IdentityValue.Normalize(IdentityKind.Email, address.Address) is not null;
 
+    /// <summary>The id in angle brackets; none when it is too long to store or holds a control character (a NUL from a broken header).</summary>
     private static string? Bracketed(string? id) =>
-        string.IsNullOrWhiteSpace(id) || id.Length + 2 > MaxId ? null : $"<{id.Trim()}>";
+        string.IsNullOrWhiteSpace(id) || id.Length + 2 > MaxId || id.Any(char.IsControl) ? null : $"<{id.Trim()}>";
+
+    /// <summary>
+    /// The part <see cref="MimeMessage.TextBody"/> or <see cref="MimeMessage.HtmlBody"/> reads: in an alternative,
+    /// the last one of that kind; elsewhere, the first that is not an attachment.
+    /// </summary>
+    private static TextPart? BodyPart(MimeEntity? entity, string subtype) => entity switch
+    {
+        TextPart part when !part.IsAttachment && part.ContentType.IsMimeType("text", subtype) => part,
+        MultipartAlternative alternative => alternative.Reverse().Select(e => BodyPart(e, subtype)).FirstOrDefault(p => p is not null),
+        Multipart multipart => multipart.Select(e => BodyPart(e, subtype)).FirstOrDefault(p => p is not null),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A text part's text in its declared charset. Without one (or with US-ASCII, which many programs declare
+    /// whatever they send), UTF-8 when the bytes are valid UTF-8, else Windows-1252, the usual 8-bit text of
+    /// Western mail. A charset that cannot be decoded marks the message malformed.
+    /// </summary>
+    private static string TextOf(TextPart part, ref bool malformed)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        var bytes = content.ToArray();
+        var charset = part.ContentType.Charset;
+        if (charset is not null && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase) && !charset.Equals("ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return part.GetText(charset);
+            }
+            catch (NotSupportedException)
+            {
+                // MimeKit does not bring the Windows and other legacy code pages of .NET.
+                if (System.Text.CodePagesEncodingProvider.Instance.GetEncoding(charset) is { } codePage)
+                {
+                    return codePage.GetString(bytes);
+                }
+
+                malformed = true;
+            }
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Windows1252.GetString(bytes);
+        }
+    }
+
+    /// <summary>
+    /// Text a broken structure hides from the parts: a multipart without boundary (its whole content), or words
+    /// before the first boundary or after the last one, other than the line left there for readers without MIME.
+    /// </summary>
+    private static List<string> HiddenText(MimeEntity? entity)
+    {
+        var hidden = new List<string>();
+        if (entity is Multipart multipart)
+        {
+            if (Readable(multipart.Preamble) is { } preamble)
+            {
+                hidden.Add(preamble);
+            }
+
+            foreach (var child in multipart)
+            {
+                hidden.AddRange(HiddenText(child));
+            }
+
+            if (Readable(multipart.Epilogue) is { } epilogue)
+            {
+                hidden.Add(epilogue);
+            }
+        }
+
+        return hidden;
+    }
+
+    private static string? Readable(string? text)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) || IsMimeBoilerplate(trimmed) ? null : trimmed;
+    }
+
+    /// <summary>The line mail programs put before the first part for readers without MIME ("This is a multi-part message in MIME format.").</summary>
+    private static bool IsMimeBoilerplate(string text) =>
+        text.Length < 300 && text.StartsWith("This is a", StringComparison.OrdinalIgnoreCase) && text.Contains("MIME", StringComparison.OrdinalIgnoreCase);
+
+    private static string? WithoutNul(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 
     /// <summary>The thread root first (it names the conversation's thread), then the most recent ones.</summary>
     private static List<string> ReferencesOf(MimeMessage message)
@@ -189,7 +308,7 @@ public static class InboundEmailParser
     /// <summary>The name only (no folder a sender slipped in), short enough to store, keeping its extension.</summary>
     private static string FileNameOf(string name)
     {
-        var file = Path.GetFileName(name.Replace('\\', '/')).Trim();
+        var file = Path.GetFileName(new string([.. name.Where(c => !char.IsControl(c))]).Replace('\\', '/')).Trim();
         if (file.Length == 0)
         {
             return "piece-jointe";

@@ -6,6 +6,7 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Comptoir.Features.Channels.Email;
@@ -86,7 +87,20 @@ public sealed partial class ReadMailbox(
             },
             cancellationToken);
 
-        var parsed = raws.Select(r => (r.Uid, r.Raw, Email: InboundEmailParser.Parse(r.Raw, origin, receivedAt[r.Uid]))).ToList();
+        // A message the database would refuse (a field too long for its column, a NUL character) is kept raw with
+        // the reason, rather than failing at every reading.
+        IModel model;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            model = scope.ServiceProvider.GetRequiredService<ComptoirDbContext>().Model;
+        }
+
+        var parsed = raws
+            .Select(r => (r.Uid, r.Raw, Email: InboundEmailParser.Parse(r.Raw, origin, receivedAt[r.Uid])))
+            .Select(p => p.Email.Contact is { } contact && StorableContact.Problem(model, contact) is { } problem
+                ? (p.Uid, p.Raw, Email: p.Email with { Contact = null, Refusal = problem })
+                : p)
+            .ToList();
 
         // Submitted together, the contacts share the intake's transactions; each answer comes once committed.
         var submitted = parsed

@@ -66,7 +66,13 @@ public static class ReceiveMessage
             return await WebhookRequest.QuarantineAsync(db, channel, source, payload?.Id, body, problem, time, cancellationToken);
         }
 
-        var result = await intake.SubmitAsync(ToContact(channel, payload!, activityId, storeId, time), cancellationToken);
+        var contact = ToContact(channel, payload!, activityId, storeId, time);
+        if (StorableContact.Problem(db.Model, contact) is { } unstorable)
+        {
+            return await WebhookRequest.QuarantineAsync(db, channel, source, payload!.Id, body, unstorable, time, cancellationToken);
+        }
+
+        var result = await intake.SubmitAsync(contact, cancellationToken);
         return TypedResults.Ok(new Accepted(result.ConversationId, result.MessageId, result.Duplicate));
     }
 

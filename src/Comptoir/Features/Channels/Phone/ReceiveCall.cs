@@ -5,6 +5,7 @@ using Comptoir.Features.Conversations;
 using Comptoir.Features.Conversations.Ingestion;
 using Comptoir.Features.Customers;
 using Comptoir.Features.Routing;
+using Comptoir.Features.Staff;
 using Comptoir.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,7 +34,8 @@ public static class ReceiveCall
     public sealed record Accepted(long? ConversationId, bool Duplicate, bool Callback);
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, ComptoirDbContext db, ContactIntake intake, RoutingCatalog catalog, IOptions<ChannelOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ComptoirDbContext db, ContactIntake intake, RoutingCatalog catalog, IOptions<ChannelOptions> options, IOptions<IngestionOptions> ingestion,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var settings = options.Value.Phone;
         var read = await WebhookRequest.ReadAsync(request, settings, options.Value.MaxBodyBytes, time, cancellationToken);
@@ -55,6 +57,12 @@ public static class ReceiveCall
 
         var routing = await catalog.GetAsync(cancellationToken);
         var (problem, outcome, activityId, storeId) = Validate(call, routing, settings);
+
+        // Checked before the first query that uses them: PostgreSQL refuses a NUL character even in a parameter.
+        problem ??= ColumnLimits.Problem<CallRecord>(db.Model, nameof(CallRecord.ExternalId), "callId", call!.CallId)
+                    ?? ColumnLimits.Problem<CallRecord>(db.Model, nameof(CallRecord.CallerNumber), "caller", call.Caller)
+                    ?? ColumnLimits.Problem<StaffMember>(db.Model, nameof(StaffMember.NormalizedEmail), "advisor", call.Advisor)
+                    ?? ColumnLimits.Problem<Message>(db.Model, nameof(Message.Body), "notes", call.Notes);
         int? advisorId = null;
         int? siteId = null;
         if (problem is null && outcome == CallOutcome.Answered)
@@ -79,13 +87,13 @@ public static class ReceiveCall
             return TypedResults.Ok(new Accepted(existing.ConversationId, true, outcome != CallOutcome.Answered));
         }
 
-        var startedAt = call!.StartedAt ?? time.GetUtcNow();
+        // The call record keeps the date its conversation gets: none from year 1 in the statistics.
+        var startedAt = ingestion.Value.Plausible(call!.StartedAt ?? time.GetUtcNow(), time.GetUtcNow());
         var callback = outcome != CallOutcome.Answered;
         long? conversationId = null;
         var reachable = !string.IsNullOrWhiteSpace(call.Caller);
-        if (!callback || reachable)
-        {
-            var result = await intake.SubmitAsync(new InboundContact
+        var contact = !callback || reachable
+            ? new InboundContact
             {
                 Channel = Channel.Phone,
                 ExternalId = $"call:{call.CallId}",
@@ -101,8 +109,16 @@ public static class ReceiveCall
                 Identities = reachable ? [(IdentityKind.Phone, call.Caller!)] : [],
                 // The caller's number comes from the operator through the signed telephony webhook.
                 Proven = reachable ? (IdentityKind.Phone, call.Caller!, IdentityProof.Verified) : null,
-            }, cancellationToken);
-            conversationId = result.ConversationId;
+            }
+            : null;
+        if (contact is not null && StorableContact.Problem(db.Model, contact) is { } unstorable)
+        {
+            return await WebhookRequest.QuarantineAsync(db, Channel.Phone, "telephony", call.CallId, body, unstorable, time, cancellationToken);
+        }
+
+        if (contact is not null)
+        {
+            conversationId = (await intake.SubmitAsync(contact, cancellationToken)).ConversationId;
         }
 
         db.CallRecords.Add(new CallRecord

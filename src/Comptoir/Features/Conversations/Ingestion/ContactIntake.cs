@@ -7,7 +7,9 @@ namespace Comptoir.Features.Conversations.Ingestion;
 /// <summary>
 /// Where channels hand contacts over. Contacts submitted at the same moment are stored together in one
 /// transaction (group commit), and each caller gets its answer only once its contact is committed, so that
-/// a webhook is acknowledged, or an e-mail flagged as read, only after the contact is safe.
+/// a webhook is acknowledged, or an e-mail flagged as read, only after the contact is safe. When the
+/// application stops, every caller still waiting is answered with an <see cref="OperationCanceledException"/>,
+/// which a webhook turns into "503, try again later": none is left without an answer.
 /// </summary>
 public sealed partial class ContactIntake(
     IServiceProvider services, IOptions<IngestionOptions> options, DatabaseInfo database, GrowingTables growingTables, ILogger<ContactIntake> logger)
@@ -31,7 +33,7 @@ public sealed partial class ContactIntake(
     public async Task<IngestResult> SubmitAsync(InboundContact contact, CancellationToken cancellationToken)
     {
         var pending = new Pending(contact);
-        await WriterFor(contact).Writer.WriteAsync(pending, cancellationToken);
+        await EnqueueAsync(pending, cancellationToken);
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -40,14 +42,26 @@ public sealed partial class ContactIntake(
         var pending = contacts.Select(c => new Pending(c)).ToList();
         foreach (var item in pending)
         {
-            await WriterFor(item.Contact).Writer.WriteAsync(item, cancellationToken);
+            await EnqueueAsync(item, cancellationToken);
         }
 
         return await Task.WhenAll(pending.Select(p => p.Completion.Task)).WaitAsync(cancellationToken);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_writers.Select(writer => WriteAsync(writer.Reader, stoppingToken)));
+        Task.WhenAll(_writers.Select(writer => WriteAsync(writer, stoppingToken)));
+
+    private async Task EnqueueAsync(Pending pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriterFor(pending.Contact).Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch (System.Threading.Channels.ChannelClosedException e)
+        {
+            throw new OperationCanceledException("The application is stopping: the contact was not stored.", e);
+        }
+    }
 
     /// <summary>
     /// Contacts of one customer always go to the same writer, so that two writers never race to create the
@@ -70,18 +84,39 @@ public sealed partial class ContactIntake(
         return _writers[hash % (uint)_writers.Length];
     }
 
-    private async Task WriteAsync(System.Threading.Channels.ChannelReader<Pending> reader, CancellationToken stoppingToken)
+    private async Task WriteAsync(System.Threading.Channels.Channel<Pending> writer, CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(options.Value.MaxBatch);
-        while (await reader.WaitToReadAsync(stoppingToken))
+        try
         {
-            while (batch.Count < options.Value.MaxBatch && reader.TryRead(out var item))
+            while (await writer.Reader.WaitToReadAsync(stoppingToken))
             {
-                batch.Add(item);
+                while (batch.Count < options.Value.MaxBatch && writer.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                await StoreAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A normal stop, not a failure of the service.
+        }
+        finally
+        {
+            // Stopping: nothing more is taken, and whoever still waits is told to try again later.
+            writer.Writer.TryComplete();
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetCanceled(CancellationToken.None);
             }
 
-            await StoreAsync(batch, stoppingToken);
-            batch.Clear();
+            while (writer.Reader.TryRead(out var item))
+            {
+                item.Completion.TrySetCanceled(CancellationToken.None);
+            }
         }
     }
 
@@ -102,6 +137,14 @@ public sealed partial class ContactIntake(
             foreach (var item in batch)
             {
                 await StoreAsync([item], cancellationToken);
+            }
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: every caller of the batch gets a retryable answer, not only the first.
+            foreach (var item in batch)
+            {
+                item.Completion.TrySetCanceled(CancellationToken.None);
             }
         }
         catch (Exception e)

@@ -82,6 +82,9 @@ public sealed record InboundContact
     public int? SiteId { get; init; }
 
     public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Read from a malformed delivery: the body is what could be recovered, the original is among the attachments.</summary>
+    public bool Malformed { get; init; }
 }
 
 public sealed record InboundAttachment(string FileName, string ContentType, byte[] Content);

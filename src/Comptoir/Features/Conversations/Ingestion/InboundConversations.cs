@@ -99,6 +99,7 @@ internal static class InboundConversations
             Body = contact.Body.Length > 0 || contact.BodyHtml is null ? contact.Body : CustomerHtml.ToText(contact.BodyHtml),
             BodyHtml = contact.BodyHtml is { Length: > 0 } html ? CustomerHtml.Sanitize(html) : null,
             At = contact.At < now ? contact.At : now,
+            Malformed = contact.Malformed,
         };
 
         foreach (var attachment in contact.Attachments)

@@ -28,6 +28,7 @@ public sealed class IngestContacts(
     public async Task<IReadOnlyList<IngestResult>> ExecuteAsync(IReadOnlyList<InboundContact> contacts, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        contacts = WithinBackdating(contacts, now);
         var routing = await catalog.GetAsync(cancellationToken);
         var causes = await classifier.CurrentAsync(db, cancellationToken);
         var results = new IngestResult?[contacts.Count];
@@ -203,6 +204,15 @@ public sealed class IngestContacts(
         }
 
         return results!;
+    }
+
+    /// <summary>
+    /// Contacts dated in the future or further back than <see cref="IngestionOptions.MaxBackdating"/> are dated now;
+    /// the list is copied only when one is.
+    /// </summary>
+    private IReadOnlyList<InboundContact> WithinBackdating(IReadOnlyList<InboundContact> contacts, DateTimeOffset now)
+    {
+        return contacts.Any(c => options.Value.Plausible(c.At, now) != c.At) ? [.. contacts.Select(c => c with { At = options.Value.Plausible(c.At, now) })] : contacts;
     }
 
     /// <summary>

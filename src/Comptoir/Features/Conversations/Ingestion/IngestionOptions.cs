@@ -28,6 +28,16 @@ public sealed class IngestionOptions
     /// </summary>
     public bool PostgresGenericPlans { get; set; } = true;
 
+    /// <summary>
+    /// How far back a channel may date a contact. An operator replaying a backlog of a few days keeps the real
+    /// dates (and deadlines that may already be past); an older date is a sender's mistake (a default of year 1),
+    /// and the contact is dated when it came in, so that its deadlines run from then instead of all being breached.
+    /// </summary>
+    public TimeSpan MaxBackdating { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The date a channel gave, or <paramref name="now"/> when it lies in the future or further back than <see cref="MaxBackdating"/>.</summary>
+    public DateTimeOffset Plausible(DateTimeOffset at, DateTimeOffset now) => at > now || at < now - MaxBackdating ? now : at;
+
     /// <summary>Contacts gathered into one transaction by the ingestion queue.</summary>
     public int MaxBatch { get; set; } = 200;
 }

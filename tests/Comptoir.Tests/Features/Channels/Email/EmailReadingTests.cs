@@ -130,6 +130,47 @@ public sealed class EmailReadingTests(Hosts hosts)
     }
 
     [Theory, ClassData(typeof(BothDatabases))]
+    public async Task Malformed_mail_keeps_the_customers_text_with_the_original_attached_and_the_advisor_is_told(Db db)
+    {
+        using var desk = await EmailDesk.OpenAsync(await hosts.GetAsync(db));
+        string Mail(string id, string headers, string body) =>
+            $"From: Marie Dupont <{MailServer.NewAddress("marie", "example.test")}>\r\nTo: {desk.Address}\r\nSubject: Ma commande\r\nMessage-ID: <{id}>\r\nMIME-Version: 1.0\r\n{headers}\r\n\r\n{body}\r\n";
+        var noBoundary = $"{Guid.NewGuid():N}@example.test";
+        var preamble = $"{Guid.NewGuid():N}@example.test";
+        var noCharset = $"{Guid.NewGuid():N}@example.test";
+        var nul = $"{Guid.NewGuid():N}@example.test";
+
+        await desk.ReceiveAsync(Encoding.UTF8.GetBytes(Mail(noBoundary, "Content-Type: multipart/mixed", "J'attends toujours le remboursement de la commande 4521.")));
+        await desk.ReceiveAsync(Encoding.UTF8.GetBytes(Mail(preamble, "Content-Type: multipart/mixed; boundary=\"b1\"", "Le colis est arrivé ouvert.\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nVoici la photo.\r\n--b1--")));
+        await desk.ReceiveAsync(Encoding.UTF8.GetBytes(Mail(noCharset, "Content-Type: text/plain; charset=us-ascii\r\nContent-Transfer-Encoding: 8bit", "J'ai été débité deux fois.")));
+        await desk.ReceiveAsync(Encoding.UTF8.GetBytes(Mail(nul, "Content-Type: text/plain; charset=utf-8", "Bonjour").Replace("Subject: Ma commande", "Subject: =?utf-8?q?Ma=00_commande?=", StringComparison.Ordinal)));
+        await desk.PollAsync();
+
+        var lostBoundary = await desk.ConversationOfAsync(noBoundary);
+        var lostPreamble = await desk.ConversationOfAsync(preamble);
+        var utf8 = (await desk.ConversationOfAsync(noCharset)).Messages.Single(m => m.Direction == MessageDirection.Inbound);
+        var withNul = (await desk.ConversationOfAsync(nul)).Messages.Single(m => m.Direction == MessageDirection.Inbound);
+        foreach (var (conversation, words) in new[] { (lostBoundary, "J'attends toujours le remboursement de la commande 4521."), (lostPreamble, "Le colis est arrivé ouvert.") })
+        {
+            var message = conversation.Messages.Single(m => m.Direction == MessageDirection.Inbound);
+            Assert.True(message.Malformed);
+            Assert.Contains(words, message.Body, StringComparison.Ordinal);
+            var original = Assert.Single(message.Attachments, a => a.FileName == InboundEmailParser.OriginalFileName);
+            Assert.Equal("message/rfc822", original.ContentType);
+            Assert.Contains(words, Encoding.UTF8.GetString(original.Content), StringComparison.Ordinal);
+            var page = WebUtility.HtmlDecode(await desk.Admin.GetStringAsync($"/app/conversations/{conversation.Id}"));
+            Assert.Contains("Message mal formé", page, StringComparison.Ordinal);
+            Assert.Contains(InboundEmailParser.OriginalFileName, page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Voici la photo.", lostPreamble.Messages.Single(m => m.Direction == MessageDirection.Inbound).Body, StringComparison.Ordinal);
+        Assert.Equal("J'ai été débité deux fois.", utf8.Body.Trim());
+        Assert.False(utf8.Malformed);
+        Assert.Equal("Ma commande", withNul.Subject);
+        Assert.All(await desk.Mail.SeenAsync(desk.Address), Assert.True);
+    }
+
+    [Theory, ClassData(typeof(BothDatabases))]
     public async Task Html_with_a_script_is_sanitised_and_read_as_text(Db db)
     {
         using var desk = await EmailDesk.OpenAsync(await hosts.GetAsync(db));

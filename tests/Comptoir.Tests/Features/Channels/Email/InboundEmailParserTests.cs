@@ -152,6 +152,101 @@ public sealed class InboundEmailParserTests
         Assert.Equal(reason, parsed.Refusal);
     }
 
+    [Fact]
+    public void A_multipart_without_boundary_keeps_its_text_in_the_body_and_the_original_attached()
+    {
+        var raw = Bytes("""
+            From: marie@example.test
+            Subject: Remboursement
+            Message-ID: <nb@example.test>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed
+
+            Bonjour, j'attends toujours le remboursement de ma commande 4521.
+            """);
+
+        var contact = InboundEmailParser.Parse(raw, Origin, ReceivedAt).Contact!;
+
+        Assert.Contains("j'attends toujours le remboursement de ma commande 4521", contact.Body, StringComparison.Ordinal);
+        Assert.True(contact.Malformed);
+        var original = Assert.Single(contact.Attachments, a => a.FileName == InboundEmailParser.OriginalFileName);
+        Assert.Equal("message/rfc822", original.ContentType);
+        Assert.Equal(raw, original.Content);
+    }
+
+    [Fact]
+    public void Text_before_the_first_boundary_is_kept_before_the_body()
+    {
+        var contact = Parse("""
+            From: marie@example.test
+            Subject: Colis
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            Mon colis est arrivé ouvert, il manque deux articles.
+            --b1
+            Content-Type: text/plain; charset=utf-8
+
+            Voici la photo.
+            --b1--
+            """).Contact!;
+
+        Assert.StartsWith("Mon colis est arrivé ouvert, il manque deux articles.", contact.Body, StringComparison.Ordinal);
+        Assert.Contains("Voici la photo.", contact.Body, StringComparison.Ordinal);
+        Assert.True(contact.Malformed);
+        Assert.Contains(contact.Attachments, a => a.FileName == InboundEmailParser.OriginalFileName);
+    }
+
+    [Fact]
+    public void The_usual_line_before_the_first_boundary_is_no_loss()
+    {
+        var contact = Parse("""
+            From: marie@example.test
+            Subject: Colis
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            This is a multi-part message in MIME format.
+            --b1
+            Content-Type: text/plain; charset=utf-8
+
+            Voici la photo.
+            --b1--
+            """).Contact!;
+
+        Assert.Equal("Voici la photo.", contact.Body.Trim());
+        Assert.False(contact.Malformed);
+        Assert.Empty(contact.Attachments);
+    }
+
+    [Theory]
+    [InlineData("Content-Type: text/plain")]
+    [InlineData("Content-Type: text/plain; charset=us-ascii")]
+    [InlineData("MIME-Version: 1.0")]
+    public void A_UTF8_body_without_a_real_charset_is_read_as_UTF8_and_Latin1_bytes_as_Windows_1252(string contentType)
+    {
+        var utf8 = Parse($"From: marie@example.test\nSubject: x\n{contentType}\nContent-Transfer-Encoding: 8bit\n\nJ'ai été débité deux fois — merci.\n").Contact!;
+        var latin = InboundEmailParser.Parse(
+            Encoding.Latin1.GetBytes($"From: marie@example.test\r\nSubject: x\r\n{contentType}\r\nContent-Transfer-Encoding: 8bit\r\n\r\nJ'ai été débité.\r\n"), Origin, ReceivedAt).Contact!;
+
+        Assert.Equal("J'ai été débité deux fois — merci.", utf8.Body.Trim());
+        Assert.Equal("J'ai été débité.", latin.Body.Trim());
+        Assert.False(utf8.Malformed);
+    }
+
+    [Fact]
+    public void NUL_characters_in_headers_never_reach_the_contact()
+    {
+        var parsed = Parse("From: =?utf-8?q?Ma=00rie?= <marie@example.test>\nSubject: =?utf-8?q?Com=00mande?=\nMessage-ID: <a\0b@example.test>\nIn-Reply-To: <c\0d@example.test>\n\nBon\0jour\n");
+
+        var contact = parsed.Contact!;
+        Assert.Equal("Commande", contact.Subject);
+        Assert.Equal("Marie", contact.CustomerName);
+        Assert.Equal("Bonjour", contact.Body.Trim());
+        Assert.DoesNotContain('\0', parsed.ExternalId);
+        Assert.Null(contact.InReplyTo);
+    }
+
     private static ParsedEmail Parse(string text) => InboundEmailParser.Parse(Bytes(text), Origin, ReceivedAt);
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"));

@@ -933,6 +933,9 @@ namespace Comptoir.Platform.Data.Migrations.PostgreSql
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("Malformed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("NextDeliveryAttemptAt")
                         .HasColumnType("timestamp with time zone");
 

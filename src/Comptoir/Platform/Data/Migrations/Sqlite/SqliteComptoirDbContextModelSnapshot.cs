@@ -898,6 +898,9 @@ namespace Comptoir.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("IsAutomatic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Malformed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("NextDeliveryAttemptAt")
                         .HasColumnType("INTEGER");
 
