@@ -140,6 +140,11 @@ class Probes:
         status, _, body = self.webhook("/api/channels/phone/calls", call)
         self.check("phone webhook, callId of 400 characters", status in (200, 202), f"{status} {body[:90]}")
 
+        form = Client(self.base, "203.0.113.11")
+        status, _, _ = form.form("/contact", {"Form.Name": "Marie", "Form.Email": "marie@example.test", "Form.Topic": "ECOMMERCE",
+                                              "Form.Message": "Mon colis\u0000 est perdu", "Form.SubmissionId": uuid.uuid4().hex})
+        self.check("public form, NUL in the message", status == 400, status)
+
     def far_timestamp(self):
         status, _, _ = self.webhook("/api/channels/sms", {"id": "x", "from": "+33612345678", "text": "t"}, timestamp=253402300800)
         self.check("X-Comptoir-Timestamp 253402300800", status == 401, status)
