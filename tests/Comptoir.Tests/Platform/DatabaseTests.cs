@@ -97,9 +97,9 @@ public sealed class DatabaseTests(Hosts hosts)
     {
         // Connections are not reset when they go back to the pool (DatabaseSetup): what must still never
         // cross from one user to the next is an unfinished transaction and its writes. A host of its own, so
-        // that the pool hands the same connection back.
+        // that the pool hands the same connection back, and no periodic job that could take it in between.
         await using var database = await TestDatabase.CreateAsync(Db.PostgreSql);
-        await using var host = new ComptoirHost(database);
+        await using var host = new ComptoirHost(database, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
         var settings = await host.QueryAsync(context => Task.FromResult(new NpgsqlConnectionStringBuilder(context.Database.GetConnectionString())));
         Assert.True(settings.NoResetOnClose);
 
