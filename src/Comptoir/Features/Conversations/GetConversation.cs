@@ -62,12 +62,7 @@ public static class GetConversation
         string? GivenIdentities = null)
     {
         /// <summary>What the customer typed with this contact that its channel did not prove: shown as given, unverified.</summary>
-        public IReadOnlyList<IdentityView> Given => GivenIdentities is null
-            ? []
-            : [.. GivenIdentities.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split(':', 2))
-                .Where(parts => parts.Length == 2 && Enum.TryParse<IdentityKind>(parts[0], out _))
-                .Select(parts => new IdentityView(Enum.Parse<IdentityKind>(parts[0]), parts[1], IdentityProof.Unverified))];
+        public IReadOnlyList<IdentityView> Given => GivenIdentityList.Parse(GivenIdentities);
     }
 
     public sealed record AttachmentView(long Id, string FileName, string ContentType, long Size);

@@ -22,6 +22,9 @@ public static class RecogniseCustomers
         /// <summary>How strongly <see cref="Proven"/> is proven.</summary>
         public IdentityProof Proof { get; init; }
 
+        /// <summary>The normalised value of the identity the channel proves well enough to link a customer (weak or better), if any.</summary>
+        public string? ProvenValue => Proof >= IdentityProof.Weak ? Proven?.Value : null;
+
         /// <summary>The identities the customer gave that the channel did not prove.</summary>
         public IEnumerable<(IdentityKind Kind, string Value)> Given => Identities.Where(i => Proven is not { } p || p != i);
     }

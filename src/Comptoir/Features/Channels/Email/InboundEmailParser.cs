@@ -42,11 +42,6 @@ public static class InboundEmailParser
 
     private static readonly string[] BulkPrecedence = ["bulk", "list", "junk", "auto_reply"];
 
-    /// <summary>Strict UTF-8: invalid bytes throw, so that a text which is not UTF-8 is recognised as such.</summary>
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly System.Text.Encoding Windows1252 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
-
     public static ParsedEmail Parse(byte[] raw, MailboxOrigin origin, DateTimeOffset receivedAt)
     {
         MimeMessage message;
@@ -70,14 +65,16 @@ public static class InboundEmailParser
 
         var replyTo = ReplyAddresses(message) ?? sender.Address;
         var malformed = false;
-        var text = BodyPart(message.Body, "plain") is { } plainPart ? TextOf(plainPart, ref malformed) : message.TextBody;
-        var html = BodyPart(message.Body, "html") is { } htmlPart ? TextOf(htmlPart, ref malformed) : message.HtmlBody;
-        var hidden = HiddenText(message.Body);
+        var text = BodyPart(message.Body, "plain") is { } plainPart ? MimeText.Decode(plainPart, ref malformed) : message.TextBody;
+        var html = BodyPart(message.Body, "html") is { } htmlPart ? MimeText.Decode(htmlPart, ref malformed) : message.HtmlBody;
+        // Sanitised first, so that the text of a <script> or <style> never reads as the customer's words.
+        var body = text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html)));
+        var hidden = MimeText.Hidden(message.Body);
         if (hidden.Count > 0)
         {
             // What the structure hid goes before the body, where the customer wrote it.
             malformed = true;
-            text = string.Join("\n\n", hidden.Append(text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html)))).Where(t => !string.IsNullOrWhiteSpace(t)));
+            body = string.Join("\n\n", hidden.Append(body).Where(t => !string.IsNullOrWhiteSpace(t)));
         }
 
         var attachments = AttachmentsOf(message);
@@ -96,8 +93,7 @@ public static class InboundEmailParser
             CountryId = origin.CountryId,
             MailboxId = origin.MailboxId,
             Subject = Truncate(WithoutNul(message.Subject?.Trim()), MaxSubject),
-            // Sanitised first, so that the text of a <script> or <style> never reads as the customer's words.
-            Body = WithoutNul(text ?? (html is null ? "" : CustomerHtml.ToText(CustomerHtml.Sanitize(html))))!,
+            Body = WithoutNul(body)!,
             BodyHtml = hidden.Count > 0 ? null : WithoutNul(html),
             From = sender.Address,
             To = origin.Address,
@@ -180,83 +176,6 @@ public static class InboundEmailParser
         Multipart multipart => multipart.Select(e => BodyPart(e, subtype)).FirstOrDefault(p => p is not null),
         _ => null,
     };
-
-    /// <summary>
-    /// A text part's text in its declared charset. Without one (or with US-ASCII, which many programs declare
-    /// whatever they send), UTF-8 when the bytes are valid UTF-8, else Windows-1252, the usual 8-bit text of
-    /// Western mail. A charset that cannot be decoded marks the message malformed.
-    /// </summary>
-    private static string TextOf(TextPart part, ref bool malformed)
-    {
-        using var content = new MemoryStream();
-        part.Content?.DecodeTo(content);
-        var bytes = content.ToArray();
-        var charset = part.ContentType.Charset;
-        if (charset is not null && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase) && !charset.Equals("ascii", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                return part.GetText(charset);
-            }
-            catch (NotSupportedException)
-            {
-                // MimeKit does not bring the Windows and other legacy code pages of .NET.
-                if (System.Text.CodePagesEncodingProvider.Instance.GetEncoding(charset) is { } codePage)
-                {
-                    return codePage.GetString(bytes);
-                }
-
-                malformed = true;
-            }
-        }
-
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return Windows1252.GetString(bytes);
-        }
-    }
-
-    /// <summary>
-    /// Text a broken structure hides from the parts: a multipart without boundary (its whole content), or words
-    /// before the first boundary or after the last one, other than the line left there for readers without MIME.
-    /// </summary>
-    private static List<string> HiddenText(MimeEntity? entity)
-    {
-        var hidden = new List<string>();
-        if (entity is Multipart multipart)
-        {
-            if (Readable(multipart.Preamble) is { } preamble)
-            {
-                hidden.Add(preamble);
-            }
-
-            foreach (var child in multipart)
-            {
-                hidden.AddRange(HiddenText(child));
-            }
-
-            if (Readable(multipart.Epilogue) is { } epilogue)
-            {
-                hidden.Add(epilogue);
-            }
-        }
-
-        return hidden;
-    }
-
-    private static string? Readable(string? text)
-    {
-        var trimmed = text?.Trim();
-        return string.IsNullOrEmpty(trimmed) || IsMimeBoilerplate(trimmed) ? null : trimmed;
-    }
-
-    /// <summary>The line mail programs put before the first part for readers without MIME ("This is a multi-part message in MIME format.").</summary>
-    private static bool IsMimeBoilerplate(string text) =>
-        text.Length < 300 && text.StartsWith("This is a", StringComparison.OrdinalIgnoreCase) && text.Contains("MIME", StringComparison.OrdinalIgnoreCase);
 
     private static string? WithoutNul(string? text) => text?.Replace("\0", "", StringComparison.Ordinal);
 

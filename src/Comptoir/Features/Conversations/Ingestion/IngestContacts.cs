@@ -59,12 +59,12 @@ public sealed class IngestContacts(
     {
         // One round trip reads what the database knows of the whole batch and, on PostgreSQL, reserves the ids its
         // new rows may need (decision 15).
-        var claims = contacts.Select(c => Claim(c, routing)).ToArray();
+        var claims = contacts.Select(c => ContactClaims.Of(c, routing)).ToArray();
         var recipients = contacts
             .Where(c => !c.IsAutomated && c.Channel.CanReply() && c.ReplyTo is not null)
             .Select(c => c.ReplyTo!.Trim().ToLowerInvariant()).Distinct().ToList();
         var (known, lookups) = KnownContacts.Prepare(
-            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList(), ProvenValue(claims[i])))], recipients, now);
+            db, options.Value, contacts, [.. contacts.Select((c, i) => (c, claims[i].Identities.Select(x => x.Value).ToList(), claims[i].ProvenValue))], recipients, now);
         var reservation = ids.Reserve(db, lookups, IdsAtMost(contacts, claims));
         await lookups.ExecuteAsync(cancellationToken);
         var fresh = new List<int>();
@@ -83,8 +83,9 @@ public sealed class IngestContacts(
         }
 
         var recognition = RecogniseCustomers.Execute([.. fresh.Select(i => claims[i])], known.Identities, now);
-        var continued = known.Continued(options.Value, [.. fresh.Select(i => contacts[i])], [.. fresh.Select(i => ProvenValue(claims[i]))], now);
+        var continued = known.Continued(options.Value, [.. fresh.Select(i => contacts[i])], [.. fresh.Select(i => claims[i].ProvenValue)], now);
 
+        var givenLength = ColumnLimits.MaxLength<Message>(db.Model, nameof(Message.GivenIdentities));
         var conversations = new List<Conversation>();
         var messages = new List<(Message Message, Conversation Conversation)>();
         var attachments = new List<(Attachment Attachment, Message Message)>();
@@ -98,7 +99,7 @@ public sealed class IngestContacts(
             var isNew = conversation is null;
             if (conversation is null)
             {
-                conversation = InboundConversations.Open(contact, who, ProvenValue(claims[fresh[k]]), language, routing, now);
+                conversation = InboundConversations.Open(contact, who, claims[fresh[k]].ProvenValue, language, routing, now);
                 if (contact.Kind == ConversationKind.Contact)
                 {
                     classifier.Classify(causes, conversation, contact.Subject, contact.Body);
@@ -112,7 +113,7 @@ public sealed class IngestContacts(
             }
 
             var message = InboundConversations.ToMessage(contact, now, options.Value.MaxAttachmentBytes, out var refused);
-            message.GivenIdentities = GivenIdentities(claims[fresh[k]]);
+            message.GivenIdentities = GivenIdentityList.Format(claims[fresh[k]].Given, givenLength);
             messages.Add((message, conversation));
             attachments.AddRange(message.Attachments.Select(a => (a, message)));
             if (refused.Count > 0)
@@ -299,41 +300,6 @@ public sealed class IngestContacts(
             attachments[i].Attachment.Id = ids[4][i];
             attachments[i].Attachment.MessageId = attachments[i].Message.Id;
         }
-    }
-
-    private static RecogniseCustomers.Claim Claim(InboundContact contact, RoutingCatalog.Snapshot routing)
-    {
-        var country = contact.CountryId
-                      ?? (contact.StoreId is { } store && routing.Stores.TryGetValue(store, out var info) ? info.CountryId : (int?)null);
-        var callingCode = country is { } c && routing.Countries.TryGetValue(c, out var countryInfo) ? countryInfo.CallingCode : "33";
-        var identities = contact.Identities
-            .Select(i => (i.Kind, Value: IdentityValue.Normalize(i.Kind, i.Value, callingCode)))
-            .Where(i => i.Value is not null)
-            .Select(i => (i.Kind, i.Value!))
-            .Distinct()
-            .ToList();
-        var proven = contact.Proven is { } p && IdentityValue.Normalize(p.Kind, p.Value, callingCode) is { } value ? (p.Kind, value) : ((IdentityKind, string)?)null;
-        if (proven is { } known && !identities.Contains(known))
-        {
-            identities.Insert(0, known);
-        }
-
-        return new RecogniseCustomers.Claim(DisplayNames.Clean(contact.CustomerName), contact.Language, country, identities, contact.At)
-        {
-            Proven = proven,
-            Proof = proven is null ? IdentityProof.Unverified : contact.Proven!.Value.Proof,
-        };
-    }
-
-    /// <summary>The normalised value of the identity the contact's channel proves, if it proves one.</summary>
-    private static string? ProvenValue(RecogniseCustomers.Claim claim) =>
-        claim.Proof >= IdentityProof.Weak ? claim.Proven?.Value : null;
-
-    /// <summary>What the customer typed and the channel did not prove, kept on the message for the advisor.</summary>
-    private static string? GivenIdentities(RecogniseCustomers.Claim claim)
-    {
-        var given = string.Join('\n', claim.Given.Select(i => $"{i.Kind}:{i.Value}"));
-        return given.Length == 0 ? null : given.Length <= 1000 ? given : given[..1000];
     }
 
     private static string LanguageOf(InboundContact contact, Customer? customer, RoutingCatalog.Snapshot routing) =>
